@@ -1,0 +1,3 @@
+import { apiRoute } from "@/lib/http/api";
+
+export const GET = apiRoute(async ({ user }) => ({ id: user.id, email: user.email, name: user.name, role: user.role }));

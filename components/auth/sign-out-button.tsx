@@ -1,0 +1,14 @@
+"use client";
+
+/** Ends the session on the server, then returns to the sign-in page. */
+export function SignOutButton() {
+  async function signOut() {
+    await fetch("/api/auth/sign-out", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    window.location.assign("/sign-in");
+  }
+  return (
+    <button type="button" onClick={signOut} className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
+      Sign out
+    </button>
+  );
+}

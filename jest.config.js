@@ -1,0 +1,22 @@
+// Two projects: pure unit tests, and integration tests against a real SQLite file.
+// next/jest supplies SWC, path aliases and env loading.
+const nextJest = require("next/jest");
+
+const createJestConfig = nextJest({ dir: "./" });
+
+const shared = {
+  testEnvironment: "node",
+  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "^server-only$": "<rootDir>/test/support/empty.js" },
+};
+
+module.exports = async () => {
+  const unit = await createJestConfig({ ...shared, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] })();
+  const integration = await createJestConfig({
+    ...shared,
+    displayName: "integration",
+    testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
+    globalSetup: "<rootDir>/test/support/global-setup.mjs",
+    setupFiles: ["<rootDir>/test/support/integration-env.js"],
+  })();
+  return { projects: [unit, integration] };
+};

@@ -1,0 +1,117 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { can, type Actor } from "@/lib/permissions";
+import { recordAudit } from "@/lib/audit/data";
+import { normalizeBody } from "@/lib/anchoring/text";
+import { claimSelect, compareClaimsInTextOrder, toClaimDto, type ClaimDto } from "@/lib/claims/dto";
+import type { CreateArticleInput } from "@/lib/articles/schemas";
+
+const PAGE_SIZE = 25;
+
+export type ArticleSummaryDto = {
+  id: string;
+  title: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  claimCount: number;
+  checkedCount: number;
+  statusCounts: Record<string, number>;
+};
+
+export type ArticleDto = {
+  id: string;
+  title: string;
+  body: string;
+  sourceUrl: string | null;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  claims: ClaimDto[];
+};
+
+const articleFields = {
+  id: true,
+  title: true,
+  body: true,
+  sourceUrl: true,
+  outlet: true,
+  author: true,
+  publishedAt: true,
+  revision: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+/** Articles, newest first, with claim counts per status; 25 a page. */
+export async function listArticles(actor: Actor, query: { q?: string; page: number }) {
+  if (!can(actor, "article:read")) throw new ForbiddenError();
+  const where = query.q ? { OR: [{ title: { contains: query.q } }, { outlet: { contains: query.q } }] } : {};
+  const rows = await db.article.findMany({
+    where,
+    select: { id: true, title: true, outlet: true, publishedAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: (query.page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE + 1,
+  });
+  const page = rows.slice(0, PAGE_SIZE);
+  const [groups, verdicts] = await Promise.all([
+    db.claim.groupBy({ by: ["articleId", "statusKey"], where: { articleId: { in: page.map((r) => r.id) } }, _count: { _all: true } }),
+    db.status.findMany({ where: { isVerdict: true }, select: { key: true } }),
+  ]);
+  const verdictKeys = new Set(verdicts.map((v) => v.key));
+  const articles: ArticleSummaryDto[] = page.map((r) => {
+    const statusCounts: Record<string, number> = {};
+    let claimCount = 0;
+    let checkedCount = 0;
+    for (const g of groups) {
+      if (g.articleId !== r.id) continue;
+      statusCounts[g.statusKey] = g._count._all;
+      claimCount += g._count._all;
+      if (verdictKeys.has(g.statusKey)) checkedCount += g._count._all;
+    }
+    return { id: r.id, title: r.title, outlet: r.outlet, publishedAt: r.publishedAt?.toISOString() ?? null, claimCount, checkedCount, statusCounts };
+  });
+  return { articles, nextPage: rows.length > PAGE_SIZE ? query.page + 1 : null };
+}
+
+/** Imports an article; its body is stored normalised ("\n", NFC) so offsets are stable. */
+export async function createArticle(actor: Actor, input: CreateArticleInput): Promise<ArticleDto> {
+  if (!can(actor, "article:create")) throw new ForbiddenError("Only editors and admins can import articles.");
+  return db.$transaction(async (tx) => {
+    const row = await tx.article.create({
+      data: { ...input, body: normalizeBody(input.body), createdById: actor.id },
+      select: articleFields,
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "article.create", objectType: "article", objectId: row.id, after: { title: row.title } });
+    return toArticleDto(row, []);
+  });
+}
+
+function toArticleDto(
+  row: { id: string; title: string; body: string; sourceUrl: string | null; outlet: string | null; author: string | null; publishedAt: Date | null; revision: number; createdAt: Date; updatedAt: Date },
+  claims: ClaimDto[],
+): ArticleDto {
+  return {
+    ...row,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    claims,
+  };
+}
+
+/** One article with its claims in text order. */
+export async function getArticle(actor: Actor, articleId: string): Promise<ArticleDto> {
+  if (!can(actor, "article:read")) throw new NotFoundError("article");
+  const row = await db.article.findUnique({
+    where: { id: articleId },
+    select: { ...articleFields, claims: { select: claimSelect, orderBy: [{ start: "asc" }, { end: "desc" }] } },
+  });
+  if (!row) throw new NotFoundError("article");
+  const { claims, ...article } = row;
+  return toArticleDto(article, claims.map(toClaimDto).sort(compareClaimsInTextOrder));
+}

@@ -1,0 +1,155 @@
+/** Claim shapes sent to clients (API and UI). Pure: no I/O. */
+
+export type PersonRef = { id: string; name: string } | null;
+
+export type ClaimDto = {
+  id: string;
+  articleId: string;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  anchor: string;
+  summary: string;
+  claimant: string;
+  claimType: string;
+  rationale: string;
+  status: string;
+  reviewState: string;
+  reviewedBy: PersonRef;
+  reviewedAt: string | null;
+  assignee: PersonRef;
+  version: number;
+  createdBy: PersonRef;
+  statusSetBy: PersonRef;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type EvidenceDto = {
+  id: string;
+  claimId: string;
+  url: string;
+  title: string;
+  stance: string;
+  note: string;
+  addedBy: PersonRef;
+  createdAt: string;
+};
+
+export type CommentDto = { id: string; claimId: string; body: string; author: PersonRef; createdAt: string };
+export type HistoryDto = { id: string; action: string; actor: PersonRef; before: unknown; after: unknown; at: string };
+export type ClaimDetailDto = ClaimDto & { evidence: EvidenceDto[]; comments: CommentDto[]; history: HistoryDto[] };
+
+const person = { select: { id: true, name: true } } as const;
+
+/** The Prisma `select` that feeds `toClaimDto`. */
+export const claimSelect = {
+  id: true,
+  articleId: true,
+  start: true,
+  end: true,
+  quote: true,
+  prefix: true,
+  suffix: true,
+  anchor: true,
+  summary: true,
+  claimant: true,
+  claimType: true,
+  rationale: true,
+  statusKey: true,
+  reviewState: true,
+  reviewedBy: person,
+  reviewedAt: true,
+  assignee: person,
+  version: true,
+  createdBy: person,
+  statusSetBy: person,
+  statusSetById: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+type ClaimRow = {
+  id: string;
+  articleId: string;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  anchor: string;
+  summary: string;
+  claimant: string;
+  claimType: string;
+  rationale: string;
+  statusKey: string;
+  reviewState: string;
+  reviewedBy: PersonRef;
+  reviewedAt: Date | null;
+  assignee: PersonRef;
+  version: number;
+  createdBy: PersonRef;
+  statusSetBy: PersonRef;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** Maps a selected claim row to the API's claim object. */
+export function toClaimDto(row: ClaimRow): ClaimDto {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    start: row.start,
+    end: row.end,
+    quote: row.quote,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    anchor: row.anchor,
+    summary: row.summary,
+    claimant: row.claimant,
+    claimType: row.claimType,
+    rationale: row.rationale,
+    status: row.statusKey,
+    reviewState: row.reviewState,
+    reviewedBy: row.reviewedBy,
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    assignee: row.assignee,
+    version: row.version,
+    createdBy: row.createdBy,
+    statusSetBy: row.statusSetBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export const evidenceSelect = {
+  id: true,
+  claimId: true,
+  url: true,
+  title: true,
+  stance: true,
+  note: true,
+  addedBy: person,
+  createdAt: true,
+} as const;
+
+/** Maps a selected evidence row to the API's evidence object. */
+export function toEvidenceDto(row: {
+  id: string;
+  claimId: string;
+  url: string;
+  title: string;
+  stance: string;
+  note: string;
+  addedBy: PersonRef;
+  createdAt: Date;
+}): EvidenceDto {
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}
+
+/** Claims in reading order: by start, longer first when two start together. */
+export function compareClaimsInTextOrder(a: { start: number; end: number }, b: { start: number; end: number }) {
+  return a.start - b.start || b.end - a.end;
+}

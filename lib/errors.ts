@@ -1,0 +1,62 @@
+/** Domain errors thrown in lib/ and mapped to HTTP (or form messages) in one place. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(message = "The request body is not valid JSON.", code = "malformed_json") {
+    super(400, code, message);
+  }
+}
+export class UnauthorizedError extends AppError {
+  constructor(message = "Sign in to continue.") {
+    super(401, "unauthorized", message);
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message = "You are not allowed to do this.") {
+    super(403, "forbidden", message);
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(what = "resource") {
+    super(404, "not_found", `That ${what} does not exist or you cannot see it.`);
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string, current: unknown) {
+    super(409, "version_conflict", message, { current });
+  }
+}
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super(413, "payload_too_large", `The request body is larger than the limit of ${limitBytes} bytes.`, { limitBytes });
+  }
+}
+export class ValidationError extends AppError {
+  constructor(message: string, fields: Record<string, string>) {
+    super(422, "validation_failed", message, { fields });
+  }
+}
+export class ThrottledError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(429, "throttled", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds }, {
+      "Retry-After": String(retryAfterSeconds),
+    });
+  }
+}
+
+/** The API's error body for an error (never a stack trace). */
+export function errorBody(error: AppError) {
+  return {
+    error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+  };
+}

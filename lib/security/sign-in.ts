@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/data";
+import { dummyVerify } from "@/lib/security/hash";
+import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@/lib/security/throttle";
+import { clientIp } from "@/lib/security/client-ip";
+import { readBodyText } from "@/lib/http/api";
+import { AppError, ThrottledError, errorBody } from "@/lib/errors";
+
+const INVALID = { code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" };
+
+function invalidCredentials() {
+  return Response.json(INVALID, { status: 401 });
+}
+
+/**
+ * Every email sign-in goes through here: per-account and per-address throttling, disabled
+ * accounts refused with the same answer as a wrong password, and an audit event either way.
+ */
+export async function signInWithEmail(request: Request, handle: (request: Request) => Promise<Response>): Promise<Response> {
+  let text: string;
+  try {
+    text = await readBodyText(request, 16 * 1024);
+  } catch (error) {
+    if (error instanceof AppError) return Response.json(errorBody(error), { status: error.status });
+    throw error;
+  }
+  let email = "";
+  let password = "";
+  try {
+    const parsed = JSON.parse(text) as { email?: unknown; password?: unknown };
+    email = typeof parsed.email === "string" ? parsed.email.trim().toLowerCase() : "";
+    password = typeof parsed.password === "string" ? parsed.password : "";
+  } catch {
+    return Response.json({ error: { code: "malformed_json", message: "The request body is not valid JSON." } }, { status: 400 });
+  }
+  const ip = clientIp(request.headers);
+  const retryAfter = checkSignInAllowed(email, ip);
+  if (retryAfter) {
+    const error = new ThrottledError(retryAfter);
+    await recordAudit(db, { actorId: null, action: "auth.sign_in_throttled", objectType: "email", objectId: email.slice(0, 320), ip });
+    return Response.json(errorBody(error), { status: 429, headers: error.headers });
+  }
+
+  const account = email ? await db.user.findUnique({ where: { email }, select: { id: true, disabled: true } }) : null;
+  let response: Response;
+  if (account?.disabled) {
+    await dummyVerify(password);
+    response = invalidCredentials();
+  } else {
+    const forwarded = new Request(request.url, { method: "POST", headers: request.headers, body: text });
+    response = await handle(forwarded);
+  }
+
+  if (response.ok) {
+    recordSignInSuccess(email);
+    await recordAudit(db, { actorId: account?.id ?? null, action: "auth.sign_in", objectType: "user", objectId: account?.id ?? email, ip });
+  } else if (response.status === 401 || response.status === 400) {
+    recordSignInFailure(email, ip);
+    await recordAudit(db, { actorId: null, action: "auth.sign_in_failed", objectType: "email", objectId: email.slice(0, 320), ip });
+  }
+  return response;
+}

@@ -1,0 +1,9 @@
+import { createPrismaClient } from "../lib/db-client.ts";
+import { applyPendingMigrations, databasePath } from "./migrator.mts";
+import { seed } from "./seed-data.mts";
+
+await applyPendingMigrations(databasePath());
+const db = createPrismaClient();
+const done = await seed(db);
+console.log(done.length ? `Seeded: ${done.join(", ")}.` : "Nothing to seed.");
+await db.$disconnect();

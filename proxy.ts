@@ -1,0 +1,61 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+const PUBLIC_PAGES = ["/sign-in", "/setup", "/invite"];
+const SESSION_COOKIES = ["claims.session_token", "__Host-claims.session_token"];
+
+function isHttps(request: NextRequest) {
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https" || (process.env.APP_ORIGIN ?? "").startsWith("https://");
+}
+
+/**
+ * Security headers on every page and API response, and a redirect to sign-in for visitors
+ * without a session cookie. This is not the access check: every page, action and route
+ * handler checks the session itself.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith("/api/");
+  const dev = process.env.NODE_ENV === "development";
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = isApi
+    ? "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    : [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+        // Status colours are set as inline style attributes.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+      ].join("; ");
+
+  let response: NextResponse;
+  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (!isApi && !signedIn && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/sign-in";
+    url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+    response = NextResponse.redirect(url);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+    requestHeaders.set("content-security-policy", csp);
+    requestHeaders.set("x-nonce", nonce);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Content-Type-Options", "nosniff");
+  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.headers.set("X-Frame-Options", "DENY");
+  response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (isHttps(request)) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
