@@ -19,7 +19,10 @@ export const SESSION_TTL_SECONDS = 60 * 60 * 12;
 export const auth = betterAuth({
   appName: "ClaimCheck",
   baseURL: origin,
-  secret: process.env.BETTER_AUTH_SECRET,
+  // `npm start` always provides a secret; the build only loads this module to collect routes.
+  secret:
+    process.env.BETTER_AUTH_SECRET ??
+    (process.env.NEXT_PHASE === "phase-production-build" ? "build-phase-placeholder-never-signs-a-session" : undefined),
   trustedOrigins: [origin],
   database: prismaAdapter(db, { provider: "sqlite" }),
   emailAndPassword: {

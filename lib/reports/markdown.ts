@@ -7,7 +7,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_{}\[\]()#+\-.!|~])/g, "\\$1")
+    .replace(/([\\`*_{}\[\]()#|~!])/g, "\\$1")
+    // List markers and numbered-list dots only mean something at the start of a line.
+    .replace(/^(\s*)([-+])/gm, "$1\\$2")
+    .replace(/^(\s*\d+)\./gm, "$1\\.")
     .replace(/\n/g, "  \n");
 }
 
