@@ -18,5 +18,12 @@ module.exports = async () => {
     globalSetup: "<rootDir>/test/support/global-setup.mjs",
     setupFiles: ["<rootDir>/test/support/integration-env.js"],
   })();
-  return { projects: [unit, integration] };
+  const e2e = await createJestConfig({
+    ...shared,
+    displayName: "e2e",
+    testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+    globalSetup: "<rootDir>/test/support/global-setup.mjs",
+    setupFiles: ["<rootDir>/test/support/integration-env.js"],
+  })();
+  return { projects: [unit, integration, e2e] };
 };
