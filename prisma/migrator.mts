@@ -33,8 +33,17 @@ export function databasePath(url = process.env.DATABASE_URL): string {
  * is a script, so it is run as one.
  */
 class ShadowScriptFactory extends PrismaBetterSqlite3 {
+  readonly opened: { dispose(): Promise<void> }[] = [];
+
+  override async connect() {
+    const adapter = await super.connect();
+    this.opened.push(adapter);
+    return adapter;
+  }
+
   override async connectToShadowDb() {
     const adapter = await super.connectToShadowDb();
+    this.opened.push(adapter);
     const executeRaw = adapter.executeRaw.bind(adapter);
     adapter.executeRaw = async (query) => {
       try {
@@ -61,12 +70,21 @@ async function loadEngine(dbPath: string, shadowPath = ":memory:") {
   (instance.exports as any).__wbindgen_start();
   const schema = await readFile(schemaPath, "utf8");
   const logs: string[] = [];
+  const factory = new ShadowScriptFactory({ url: `file:${dbPath}` }, { shadowDatabaseUrl: `file:${shadowPath}` });
   const engine = await bg.SchemaEngine.new(
     { datamodels: [["schema.prisma", schema]] },
-    (msg: string) => { logs.push(msg); if (process.env.MIGRATOR_DEBUG) console.error(msg); },
-    bindMigrationAwareSqlAdapterFactory(new ShadowScriptFactory({ url: `file:${dbPath}` }, { shadowDatabaseUrl: `file:${shadowPath}` })),
+    (msg: string) => {
+      logs.push(msg);
+      if (process.env.MIGRATOR_DEBUG) console.error(msg);
+    },
+    bindMigrationAwareSqlAdapterFactory(factory),
   );
-  return { engine, schema, logs };
+  // The engine keeps its connections (and SQLite's lock) until they are closed.
+  const close = async () => {
+    engine.free();
+    await Promise.all(factory.opened.map((a) => a.dispose()));
+  };
+  return { engine, schema, logs, close };
 }
 
 async function readMigrations() {
@@ -102,24 +120,30 @@ export async function applyPendingMigrations(dbPath = databasePath()): Promise<s
   const raw = new Database(dbPath);
   raw.pragma("journal_mode = WAL");
   raw.close();
-  const { engine } = await loadEngine(dbPath);
-  const result = await engine.applyMigrations({ migrationsList: migrationsList(await readMigrations()), filters });
-  return result.appliedMigrationNames as string[];
+  const { engine, close } = await loadEngine(dbPath);
+  try {
+    const result = await engine.applyMigrations({ migrationsList: migrationsList(await readMigrations()), filters });
+    return (result.appliedMigrationNames as string[]).map((name) => path.basename(name));
+  } finally {
+    await close();
+  }
 }
 
 /** SQL that takes the committed migrations to the current schema ("" when nothing changed). */
 export async function diffSchemaAgainstMigrations(): Promise<string> {
   // The engine replays the migrations into a scratch "shadow" database to learn where they lead.
   const scratch = await mkdtemp(path.join(tmpdir(), "claims-shadow-"));
-  const { engine, schema } = await loadEngine(path.join(scratch, "main.db"), path.join(scratch, "shadow.db"));
+  const { engine, schema, close } = await loadEngine(path.join(scratch, "main.db"), path.join(scratch, "shadow.db"));
   const dirs = await readMigrations();
-  const result = await engine.diff({
+  const result = await engine
+    .diff({
     from: dirs.length ? { tag: "migrations", ...migrationsList(dirs) } : { tag: "empty" },
     to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
     script: true,
     exitCode: null,
     filters,
-  });
+  })
+    .finally(close);
   return String(result.stdout ?? "").trim();
 }
 
