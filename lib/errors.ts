@@ -32,8 +32,8 @@ export class NotFoundError extends AppError {
   }
 }
 export class ConflictError extends AppError {
-  constructor(message: string, current: unknown) {
-    super(409, "version_conflict", message, { current });
+  constructor(message: string, current: unknown, code = "version_conflict") {
+    super(409, code, message, { current });
   }
 }
 export class PayloadTooLargeError extends AppError {
@@ -52,6 +52,11 @@ export class ThrottledError extends AppError {
       "Retry-After": String(retryAfterSeconds),
     });
   }
+}
+
+/** True for any AppError, even one from a second copy of this module (scripts mix loaders). */
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError || (error instanceof Error && typeof (error as AppError).status === "number" && typeof (error as AppError).code === "string");
 }
 
 /** The API's error body for an error (never a stack trace). */

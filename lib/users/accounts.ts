@@ -37,7 +37,7 @@ export async function createAccount(
       throw new ForbiddenError("This newsroom already has an admin. Sign in instead.");
     }
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw new ConflictError("A user with this email already exists.", { email });
+      throw new ConflictError("A user with this email already exists.", { email }, "already_exists");
     }
     const user = await tx.user.create({ data: { id, email, name: input.name.trim(), role: input.role }, select: userSelect });
     await tx.account.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash } });

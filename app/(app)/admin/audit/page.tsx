@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/session";
+import { can } from "@/lib/permissions";
+import { listAuditEvents } from "@/lib/audit/data";
+
+export const metadata = { title: "Audit log" };
+
+type Search = { action?: string; actor?: string; objectType?: string; from?: string; to?: string; page?: string };
+
+const dateOnly = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireUser();
+  if (!can(user, "audit:read")) notFound();
+  const s = await searchParams;
+  const filter = {
+    action: s.action?.slice(0, 100) || undefined,
+    actor: s.actor?.slice(0, 100) || undefined,
+    objectType: s.objectType?.slice(0, 50) || undefined,
+    from: dateOnly(s.from),
+    to: dateOnly(s.to),
+    page: Math.max(1, Number.parseInt(s.page ?? "1", 10) || 1),
+  };
+  const { events, nextPage } = await listAuditEvents(user, filter);
+  const pageLink = (page: number) =>
+    `/admin/audit?${new URLSearchParams(Object.entries({ ...filter, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][])}`;
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-6">
+      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <p className="mt-1 text-sm text-slate-600">Append-only. Times are UTC.</p>
+      <form className="mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the audit log">
+        <label className="block">
+          Action starts with
+          <input name="action" defaultValue={filter.action} placeholder="auth., claim., user." className="mt-1 block w-44 rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="block">
+          Actor (name or email)
+          <input name="actor" defaultValue={filter.actor} className="mt-1 block w-44 rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="block">
+          Object
+          <select name="objectType" defaultValue={filter.objectType ?? ""} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1">
+            <option value="">Any</option>
+            {["claim", "article", "user", "email", "api_token", "invite"].map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          From
+          <input type="date" name="from" defaultValue={filter.from} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="block">
+          To
+          <input type="date" name="to" defaultValue={filter.to} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+        <button className="rounded-md bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">Filter</button>
+        <Link href="/admin/audit" className="py-1.5 text-blue-800 hover:underline">
+          Clear
+        </Link>
+      </form>
+      <table className="mt-4 w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
+        <thead className="bg-slate-100 text-left text-slate-700">
+          <tr>
+            <th className="px-3 py-2 font-semibold">Time (UTC)</th>
+            <th className="px-3 py-2 font-semibold">Actor</th>
+            <th className="px-3 py-2 font-semibold">Action</th>
+            <th className="px-3 py-2 font-semibold">Object</th>
+            <th className="px-3 py-2 font-semibold">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="px-3 py-6 text-center text-slate-600">
+                No events match.
+              </td>
+            </tr>
+          ) : (
+            events.map((e) => (
+              <tr key={e.id} className="border-t border-slate-200 align-top">
+                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{e.at.replace("T", " ").slice(0, 19)}</td>
+                <td className="px-3 py-2">{e.actor ? e.actor.name : <span className="text-slate-500">—</span>}{e.ip ? <div className="text-xs text-slate-500">{e.ip}</div> : null}</td>
+                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
+                <td className="px-3 py-2 text-xs">
+                  {e.objectType} <span className="break-all font-mono text-slate-500">{e.objectId}</span>
+                </td>
+                <td className="max-w-md break-words px-3 py-2 font-mono text-xs text-slate-700">
+                  {e.before ? <div>− {e.before}</div> : null}
+                  {e.after ? <div>+ {e.after}</div> : null}
+                </td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+      <div className="mt-4 flex gap-4 text-sm">
+        {filter.page > 1 ? <Link href={pageLink(filter.page - 1)}>← Newer</Link> : null}
+        {nextPage ? <Link href={pageLink(nextPage)}>Older →</Link> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * npm run user:add -- <email> <name> <role>
+ * The password is read from a hidden prompt, or from stdin when piped; never from argv, where
+ * it would land in shell history and process listings.
+ */
+import { createInterface } from "node:readline";
+import { applyPendingMigrations, databasePath } from "../prisma/migrator.mts";
+import { createPrismaClient } from "../lib/db-client.ts";
+import { createAccount } from "../lib/users/accounts.ts";
+import { ROLES, type Role } from "../lib/permissions.ts";
+import { isAppError } from "../lib/errors.ts";
+
+const [email, name, role] = process.argv.slice(2);
+if (!email || !name || !role || !(ROLES as readonly string[]).includes(role)) {
+  console.error(`usage: npm run user:add -- <email> <name> <${ROLES.join("|")}>\n(the password is read from a prompt or stdin)`);
+  process.exit(2);
+}
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let data = "";
+    for await (const chunk of process.stdin) data += chunk;
+    return data.replace(/\r?\n$/, "");
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const ask = (q: string) =>
+    new Promise<string>((resolve) => {
+      process.stdout.write(q);
+      // Hide what is typed.
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
+      rl.question("", (answer) => {
+        process.stdout.write("\n");
+        resolve(answer);
+      });
+    });
+  const first = await ask("Password: ");
+  const second = await ask("Repeat password: ");
+  rl.close();
+  if (first !== second) {
+    console.error("The passwords differ.");
+    process.exit(1);
+  }
+  return first;
+}
+
+const password = await readPassword();
+await applyPendingMigrations(databasePath());
+const db = createPrismaClient();
+try {
+  const user = await createAccount(db, { email, name, role: role as Role, password }, null);
+  console.log(`Created ${user.role} ${user.name} <${user.email}>.`);
+} catch (error) {
+  console.error(isAppError(error) ? `Not created: ${error.message}` : error);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+}
