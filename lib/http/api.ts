@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import {
-  AppError,
+  isAppError,
   BadRequestError,
   ForbiddenError,
   PayloadTooLargeError,
@@ -79,7 +79,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
 
 /** Maps any error to the API's error response; unexpected ones are logged and hidden. */
 export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) {
+  if (isAppError(error)) {
     return NextResponse.json(errorBody(error), { status: error.status, headers: error.headers });
   }
   console.error("Unexpected error in API route:", error);

@@ -11,6 +11,8 @@ export type AcceptState = { message?: string; fields?: Record<string, string> };
 
 /** Public by nature (the invitee has no account yet): the one-time token is the credential. */
 export async function acceptInviteAction(_state: AcceptState, form: FormData): Promise<AcceptState> {
+  // A public endpoint: anything may arrive here, not only our form.
+  if (!(form instanceof FormData)) return { message: "The form could not be read. Reload the page and try again." };
   const parsed = acceptInviteSchema.safeParse({
     token: String(form.get("token") ?? ""),
     password: String(form.get("password") ?? ""),

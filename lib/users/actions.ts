@@ -11,6 +11,8 @@ export type SetupState = { message?: string; fields?: Record<string, string>; va
 
 /** First run: creates the first admin (only while there is no user) and signs them in. */
 export async function createFirstAdminAction(_state: SetupState, form: FormData): Promise<SetupState> {
+  // A public endpoint: anything may arrive here, not only our form.
+  if (!(form instanceof FormData)) return { message: "The form could not be read. Reload the page and try again." };
   const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") };
   const parsed = firstAdminSchema.safeParse({ ...values, password: String(form.get("password") ?? "") });
   try {

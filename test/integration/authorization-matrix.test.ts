@@ -1,0 +1,227 @@
+/**
+ * The authorization matrix of API.md: every route handler and every server action, called as
+ * each role and as an anonymous visitor. A route or action that is not in the matrix fails the
+ * test, so nothing new ships unchecked.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { startServer, type TestServer } from "../support/server";
+import { ApiClient } from "../support/api-client";
+import { seedUsers, demoArticle, testDb, PASSWORD } from "../support/fixtures";
+import { callAction, serverActions } from "../support/actions";
+import { createFirstAdmin } from "@/lib/users/data";
+
+type Who = "anonymous" | "viewer" | "checker" | "editor" | "admin";
+const EVERYONE: Who[] = ["viewer", "checker", "editor", "admin"];
+const CHECKER_UP: Who[] = ["checker", "editor", "admin"];
+const EDITOR_UP: Who[] = ["editor", "admin"];
+const ADMIN: Who[] = ["admin"];
+const ROLES: Who[] = ["anonymous", "viewer", "checker", "editor", "admin"];
+
+type Ctx = {
+  articleId: string;
+  body: string;
+  users: Awaited<ReturnType<typeof seedUsers>>;
+  api: Record<Exclude<Who, "anonymous">, ApiClient>;
+};
+type Req = { method: string; path: string; body?: unknown };
+type RouteCase = { allowed: Who[]; denied?: 403 | 404; request: (ctx: Ctx, who: Who) => Promise<Req> | Req };
+
+let n = 0;
+async function freshClaim(ctx: Ctx, opts: { verdictBy?: Who } = {}) {
+  const start = ctx.body.indexOf("Xi") + (n++ % 20);
+  const created = await ctx.api.admin.post(`/api/v1/articles/${ctx.articleId}/claims`, { start, end: start + 10 });
+  expect(created.status).toBe(201);
+  if (opts.verdictBy && opts.verdictBy !== "anonymous") {
+    const set = await ctx.api[opts.verdictBy].patch(`/api/v1/claims/${created.body.id}`, { version: 1, status: "true" });
+    expect(set.status).toBe(200);
+  }
+  return created.body.id as string;
+}
+async function freshEvidence(ctx: Ctx, by: Who) {
+  const claimId = await freshClaim(ctx);
+  const author = by === "anonymous" || by === "viewer" ? "checker" : by;
+  const r = await ctx.api[author].post(`/api/v1/claims/${claimId}/evidence`, { url: "https://e.example/x", stance: "context" });
+  expect(r.status).toBe(201);
+  return r.body.id as string;
+}
+async function freshUser(ctx: Ctx) {
+  const r = await ctx.api.admin.post("/api/v1/users", { email: `u${n++}@example.com`, name: "Temp", role: "checker", password: PASSWORD });
+  expect(r.status).toBe(201);
+  return r.body.id as string;
+}
+
+/** Route handlers: "METHOD /route/pattern" exactly as the file tree names it. */
+const ROUTES: Record<string, RouteCase> = {
+  "GET /api/v1/me": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/me" }) },
+  "GET /api/v1/statuses": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/statuses" }) },
+  "GET /api/v1/articles": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/articles" }) },
+  "POST /api/v1/articles": { allowed: EDITOR_UP, request: () => ({ method: "POST", path: "/api/v1/articles", body: { title: "Matrix", body: "Some text." } }) },
+  "GET /api/v1/articles/[id]": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}` }) },
+  "POST /api/v1/articles/[id]/claims": { allowed: CHECKER_UP, request: (c) => ({ method: "POST", path: `/api/v1/articles/${c.articleId}/claims`, body: { start: 0, end: 7 } }) },
+  "GET /api/v1/articles/[id]/report": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/report?format=md` }) },
+  "GET /api/v1/claims": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/claims" }) },
+  "GET /api/v1/claims/[id]": { allowed: EVERYONE, request: async (c) => ({ method: "GET", path: `/api/v1/claims/${await freshClaim(c)}` }) },
+  "PATCH /api/v1/claims/[id]": { allowed: CHECKER_UP, request: async (c) => ({ method: "PATCH", path: `/api/v1/claims/${await freshClaim(c)}`, body: { version: 1, status: "false" } }) },
+  "DELETE /api/v1/claims/[id]": { allowed: EDITOR_UP, request: async (c) => ({ method: "DELETE", path: `/api/v1/claims/${await freshClaim(c)}` }) },
+  "POST /api/v1/claims/[id]/evidence": { allowed: CHECKER_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c)}/evidence`, body: { url: "https://a.example", stance: "supports" } }) },
+  "POST /api/v1/claims/[id]/comments": { allowed: CHECKER_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c)}/comments`, body: { body: "Looks right." } }) },
+  // The verdict is set by a checker, so no editor is reviewing their own verdict.
+  "POST /api/v1/claims/[id]/review": { allowed: EDITOR_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c, { verdictBy: "checker2" as Who })}/review`, body: { decision: "approve" } }) },
+  // A checker removes their own link; someone else's is covered in api-annotation.test.ts.
+  "DELETE /api/v1/evidence/[id]": { allowed: CHECKER_UP, request: async (c, who) => ({ method: "DELETE", path: `/api/v1/evidence/${await freshEvidence(c, who)}` }) },
+  "GET /api/v1/users": { allowed: ADMIN, request: () => ({ method: "GET", path: "/api/v1/users" }) },
+  "POST /api/v1/users": { allowed: ADMIN, request: () => ({ method: "POST", path: "/api/v1/users", body: { email: `new${n++}@example.com`, name: "New", role: "viewer", password: PASSWORD } }) },
+  "PATCH /api/v1/users/[id]": { allowed: ADMIN, request: async (c) => ({ method: "PATCH", path: `/api/v1/users/${await freshUser(c)}`, body: { role: "viewer" } }) },
+};
+
+/** Routes outside the role table, and why. */
+const PUBLIC_ROUTES: Record<string, string> = {
+  "GET /api/health": "liveness probe, no data",
+  "GET /api/auth/[...all]": "the auth library's own routes (session, sign-out)",
+  "POST /api/auth/[...all]": "the auth library's own routes (sign-in is throttled; see security tests)",
+};
+const CATCH_ALL = "/api/v1/[...rest]";
+
+type ActionCase = { allowed: Who[] | "public"; args: (ctx: Ctx, who: Who) => Promise<unknown[]> | unknown[] };
+const ACTIONS: Record<string, ActionCase> = {
+  createArticleAction: { allowed: EDITOR_UP, args: () => [{ title: "Via action", body: "Text." }] },
+  createClaimAction: { allowed: CHECKER_UP, args: (c) => [{ articleId: c.articleId, start: 0, end: 7 }] },
+  getClaimDetailAction: { allowed: EVERYONE, args: async (c) => [{ claimId: await freshClaim(c) }] },
+  updateClaimAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), version: 1, status: "true" }] },
+  addEvidenceAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), url: "https://a.example", stance: "refutes" }] },
+  deleteEvidenceAction: { allowed: CHECKER_UP, args: async (c, who) => [{ evidenceId: await freshEvidence(c, who) }] },
+  updateUserAction: { allowed: ADMIN, args: async (c) => [{ userId: await freshUser(c), role: "viewer" }] },
+  createInviteAction: { allowed: ADMIN, args: () => [{ email: `inv${n++}@example.com`, name: "Invitee", role: "checker" }] },
+  revokeInviteAction: {
+    allowed: ADMIN,
+    args: async (c) => {
+      const r = await callAction(server.url, actions.get("createInviteAction")!, [{ email: `rv${n++}@example.com`, name: "R", role: "viewer" }], c.api.admin.cookieHeader);
+      return [{ inviteId: r.result.data.invite.id }];
+    },
+  },
+  // Public by nature; covered by their own tests (first run closes once a user exists).
+  createFirstAdminAction: { allowed: "public", args: () => [{}, {}] },
+  acceptInviteAction: { allowed: "public", args: () => [{}, {}] },
+};
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? routeFiles(full) : name === "route.ts" ? [full] : [];
+  });
+}
+
+function exportedMethods(source: string): string[] {
+  const methods = new Set<string>();
+  for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(m[1]);
+  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) for (const x of m[1].matchAll(/as\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(x[1]);
+  return [...methods];
+}
+
+const appDir = path.resolve(__dirname, "../../app");
+const declared = routeFiles(appDir).flatMap((file) => {
+  const route = "/" + path.relative(appDir, path.dirname(file)).split(path.sep).filter((p) => !p.startsWith("(")).join("/");
+  return exportedMethods(readFileSync(file, "utf8")).map((m) => `${m} ${route}`);
+});
+
+let server: TestServer;
+let ctx: Ctx;
+let actions: Map<string, string>;
+
+beforeAll(async () => {
+  const users = await seedUsers();
+  const article = await demoArticle();
+  server = await startServer();
+  const api = {} as Ctx["api"];
+  for (const who of ["viewer", "checker", "checker2", "editor", "admin"] as const) {
+    const c = new ApiClient(server.url);
+    expect((await c.signIn(`${who}@example.com`, PASSWORD)).status).toBe(200);
+    (api as Record<string, ApiClient>)[who] = c;
+  }
+  ctx = { articleId: article.id, body: article.body, users, api };
+  actions = serverActions();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await testDb().$disconnect();
+});
+
+describe("every route handler is in the matrix", () => {
+  it("has no route the matrix does not know", () => {
+    const known = new Set([...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES)]);
+    const unknown = declared.filter((r) => !known.has(r) && !r.endsWith(CATCH_ALL));
+    expect(unknown).toEqual([]);
+  });
+  it("has no stale matrix entries", () => {
+    expect(Object.keys(ROUTES).filter((r) => !declared.includes(r))).toEqual([]);
+  });
+});
+
+describe.each(Object.entries(ROUTES))("%s", (_key, rule) => {
+  it.each(ROLES)("as %s", async (who) => {
+    const client = who === "anonymous" ? new ApiClient(server.url) : ctx.api[who];
+    const req = await rule.request(ctx, who);
+    const r = await client.request(req.method, req.path, req.body);
+    if (who === "anonymous") {
+      expect(r.status).toBe(401);
+      expect(r.body.error.code).toBe("unauthorized");
+    } else if (rule.allowed.includes(who)) {
+      expect(r.status).toBeGreaterThanOrEqual(200);
+      expect(r.status).toBeLessThan(300);
+    } else {
+      expect(r.status).toBe(rule.denied ?? 403);
+      expect(r.body.error.code).toBe(rule.denied === 404 ? "not_found" : "forbidden");
+    }
+  });
+});
+
+describe("the API catch-all", () => {
+  it.each(["GET", "POST", "PATCH", "PUT", "DELETE"])("answers %s on an unknown path with 404 in the error shape", async (method) => {
+    const r = await ctx.api.admin.request(method, "/api/v1/nothing/here", method === "GET" ? undefined : {});
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe("not_found");
+  });
+});
+
+describe("every server action is in the matrix", () => {
+  it("has no action the matrix does not know, and no stale entries", () => {
+    expect([...actions.keys()].filter((a) => !(a in ACTIONS))).toEqual([]);
+    expect(Object.keys(ACTIONS).filter((a) => !actions.has(a))).toEqual([]);
+  });
+});
+
+describe.each(Object.entries(ACTIONS).filter(([, rule]) => rule.allowed !== "public"))("action %s", (name, rule) => {
+  it.each(ROLES)("as %s", async (who) => {
+    const args = await rule.args(ctx, who);
+    const id = actions.get(name)!;
+    if (who === "anonymous") {
+      // An expired or forged session cookie is the same as none.
+      const r = await callAction(server.url, id, args, "claims.session_token=forged");
+      expect(r.result).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+      const bare = await callAction(server.url, id, args);
+      expect(bare.result?.ok).not.toBe(true);
+      return;
+    }
+    const r = await callAction(server.url, id, args, ctx.api[who].cookieHeader);
+    if ((rule.allowed as Who[]).includes(who)) expect(r.result).toMatchObject({ ok: true });
+    else expect(r.result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(forbidden|not_found)$/) } });
+  });
+});
+
+describe("public actions refuse what is not theirs to do", () => {
+  it("the first-run action makes no admin once users exist", async () => {
+    const r = await callAction(server.url, actions.get("createFirstAdminAction")!, [{}, { name: "Mallory", email: "mallory@example.com", password: "a long enough evil passphrase" }]);
+    expect(r.status).toBe(200);
+    expect(r.result?.ok).not.toBe(true);
+    await expect(createFirstAdmin({ name: "Mallory", email: "mallory@example.com", password: "a long enough evil passphrase" })).rejects.toMatchObject({ status: 403 });
+    expect(await testDb().user.findUnique({ where: { email: "mallory@example.com" } })).toBeNull();
+  });
+  it("the invitation action refuses a made-up token", async () => {
+    const r = await callAction(server.url, actions.get("acceptInviteAction")!, [{}, {}]);
+    expect(r.result?.ok).not.toBe(true);
+    expect(await testDb().user.count({ where: { email: { startsWith: "inv" } } })).toBe(0);
+    expect(await testDb().invite.count({ where: { usedAt: { not: null } } })).toBe(0);
+  });
+});
