@@ -1,6 +1,6 @@
 /**
  * `npm start`: migrate and seed the SQLite database, make sure there is an auth secret and a
- * current build, then serve with `next start` on PORT (default 3000).
+ * current build, then serve it (scripts/serve.mjs) on PORT (default 3000).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -70,6 +70,6 @@ if (!existsSync(stampFile) || readFileSync(stampFile, "utf8") !== digest) {
 }
 
 log(`serving on http://localhost:${port}${users === 0 ? ` (no users yet: open http://localhost:${port}/setup to create the first admin)` : ""}`);
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -36,7 +36,7 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       {error ? <Notice>{error}</Notice> : null}
       <Field label="Email">
         <Input name="email" type="email" autoComplete="username" required autoFocus />

@@ -1,5 +1,5 @@
 /**
- * Starts the built app (`next start`) on a free port against this test file's SQLite file,
+ * Starts the built app (scripts/serve.mjs) on a free port against this test file's SQLite file,
  * for integration tests over real HTTP. Needs a production build (`npm run build`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -28,9 +28,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", APP_ORIGIN: url, PORT: String(port), ...env },
+    env: { ...process.env, NODE_ENV: "production", APP_ORIGIN: url, PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

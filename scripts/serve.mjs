@@ -1,0 +1,31 @@
+// Serves the production build. A thin wrapper around Next's request handler so the client
+// address is known: `next start` passes a client-sent X-Forwarded-For through unchanged, which
+// would let anyone pick the address the sign-in throttle counts against. Without TRUST_PROXY=1
+// the header is replaced by the socket's address; with it, the socket's address is appended
+// (the proxy's own view of the client is then the entry before it).
+import http from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const trustProxy = process.env.TRUST_PROXY === "1";
+
+const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  const peer = req.socket.remoteAddress ?? "";
+  const sent = req.headers["x-forwarded-for"];
+  req.headers["x-forwarded-for"] = trustProxy && sent ? `${sent}, ${peer}` : peer;
+  handle(req, res);
+});
+server.listen(port, host, () => {
+  console.log(`Ready on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
