@@ -1,0 +1,452 @@
+/**
+ * `npm run bench`: latency of the article route (300 claims, 2 evidence links each) against the
+ * bare /api/health route under the same load, plus sign-in latency and the server's peak memory
+ * during a burst of sign-ins. Uses a fresh temporary SQLite file and the production build.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { applyPendingMigrations } from "../prisma/migrator.mts";
+import { seed } from "../prisma/seed-data.mts";
+import { createPrismaClient } from "../lib/db-client.ts";
+import { createAccount } from "../lib/users/accounts.ts";
+import { quoteSelector } from "../lib/anchoring/text.ts";
+import { DEFAULT_STATUS_SCALE } from "../lib/statuses/scale.ts";
+
+// autocannon ships no type declarations; this is the part of its API used here.
+type AutocannonResult = {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+  latency: { p50: number; p90: number; p97_5: number; p99: number };
+};
+type AutocannonRun = Promise<AutocannonResult> & {
+  on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void): void;
+};
+const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Record<string, unknown>) => AutocannonRun;
+
+const CLAIMS = 300;
+const EVIDENCE_PER_CLAIM = 2;
+const CONNECTIONS = 10;
+const ROUNDS = 2; // rounds of (article, health), so drift over time hits both routes alike
+const ROUND_SECONDS = 5; // 10 s per route in all
+const WARMUP_SECONDS = 2;
+const SIGN_IN_SEQUENTIAL = 10;
+const UNLOADED_REQUESTS = 20;
+const SIGN_IN_BURST = 20;
+const TARGET_RATIO = 2;
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const password = "bench passphrase that is long enough";
+const email = "bench-checker@example.com";
+
+function log(message: string) {
+  console.log(`[bench] ${message}`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)} ms` : "n/a");
+
+// ---------------------------------------------------------------- database
+
+/** An article body made of the demo article repeated, with CLAIMS sentences marked as claims. */
+function buildArticle(demoBody: string) {
+  const claims: { start: number; end: number }[] = [];
+  let body = "";
+  for (let copy = 1; claims.length < CLAIMS; copy++) {
+    if (copy > 50) throw new Error("the demo article has too few sentences to place the claims");
+    const part = `Part ${copy}.\n\n${demoBody}`;
+    const offset = body.length === 0 ? 0 : body.length + 2;
+    body = body.length === 0 ? part : `${body}\n\n${part}`;
+    // Sentences: runs up to a full stop, question or exclamation mark, within one paragraph.
+    for (const m of part.matchAll(/[^.!?\n]+[.!?]/g)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      const start = offset + m.index! + lead;
+      const end = offset + m.index! + m[0].length;
+      if (end - start < 12) continue;
+      claims.push({ start, end });
+      if (claims.length === CLAIMS) break;
+    }
+  }
+  return { body, claims };
+}
+
+async function prepareDatabase(dbPath: string) {
+  await applyPendingMigrations(dbPath);
+  const db = createPrismaClient(`file:${dbPath}`);
+  try {
+    await seed(db, { ...process.env, SEED_ADMIN_EMAIL: "", SEED_ADMIN_PASSWORD: "" });
+    const checker = await createAccount(db, { email, name: "Bench Checker", role: "checker", password }, null);
+    const demo = await db.article.findFirstOrThrow({ select: { body: true } });
+    const { body, claims } = buildArticle(demo.body);
+    const article = await db.article.create({
+      data: { title: `Benchmark article with ${CLAIMS} claims`, body, outlet: "Bench", createdById: checker.id },
+      select: { id: true },
+    });
+    const claimRows = claims.map((c, i) => {
+      const status = DEFAULT_STATUS_SCALE[i % DEFAULT_STATUS_SCALE.length];
+      return {
+        id: randomUUID(),
+        articleId: article.id,
+        start: c.start,
+        end: c.end,
+        ...quoteSelector(body, c.start, c.end),
+        summary: `Claim ${i + 1}`,
+        claimant: i % 3 === 0 ? "Kremlin" : "",
+        rationale: status.isVerdict ? `Checked against two sources (claim ${i + 1}).` : "",
+        statusKey: status.key,
+        statusSetById: status.key === "unchecked" ? null : checker.id,
+        reviewState: status.isVerdict ? "pending" : "none",
+        createdById: checker.id,
+      };
+    });
+    await db.claim.createMany({ data: claimRows });
+    const stances = ["supports", "refutes", "context"];
+    await db.evidence.createMany({
+      data: claimRows.flatMap((c, i) =>
+        Array.from({ length: EVIDENCE_PER_CLAIM }, (_, j) => ({
+          claimId: c.id,
+          url: `https://www.example.org/evidence/${i + 1}/${j + 1}`,
+          title: `Source ${j + 1} for claim ${i + 1}`,
+          stance: stances[(i + j) % stances.length],
+          note: j === 0 ? "Primary source." : "",
+          addedById: checker.id,
+        })),
+      ),
+    });
+    // Every stored quote must be the body's slice at its offsets.
+    const stored = await db.claim.findMany({ where: { articleId: article.id }, select: { start: true, end: true, quote: true } });
+    const bad = stored.filter((c) => body.slice(c.start, c.end) !== c.quote);
+    if (stored.length !== CLAIMS || bad.length) throw new Error(`seeded claims are wrong: ${stored.length} stored, ${bad.length} bad quotes`);
+    return { articleId: article.id, bodyLength: body.length };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+// ---------------------------------------------------------------- server
+
+type Server = { child: ChildProcess; url: string; output: () => string };
+
+async function startServer(dbPath: string): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${dbPath}`,
+      BETTER_AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+      APP_ORIGIN: url,
+      PORT: String(port),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the app did not start within 30 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, url, output: () => output };
+}
+
+async function stopServer(server: Server) {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.child.once("exit", () => resolve()));
+  server.child.kill("SIGTERM");
+  const timer = setTimeout(() => server.child.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The server process and its descendants (in case `next start` forks a worker). */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${out[i]}/task`)) {
+        const kids = readFileSync(`/proc/${out[i]}/task/${task}/children`, "utf8").trim();
+        if (kids) out.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+/** A field of /proc/<pid>/status in kB (VmRSS, VmHWM), summed over the process tree. */
+function memoryKb(pids: number[], field: "VmRSS" | "VmHWM"): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (m) total += Number(m[1]);
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
+
+// ---------------------------------------------------------------- sign-in
+
+async function signIn(base: string): Promise<{ status: number; cookie: string; ms: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password }),
+  });
+  await res.arrayBuffer();
+  const elapsed = performance.now() - t0;
+  const cookie = res.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .filter((pair) => !pair.endsWith("="))
+    .join("; ");
+  return { status: res.status, cookie, ms: elapsed };
+}
+
+// ---------------------------------------------------------------- load
+
+type Measured = {
+  name: string;
+  latencies: number[];
+  statuses: Map<number, number>;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  seconds: number;
+  /** autocannon's own histogram percentiles, 2xx responses only, per round. */
+  autocannon: AutocannonResult["latency"][];
+};
+
+function emptyMeasure(name: string): Measured {
+  return { name, latencies: [], statuses: new Map(), errors: 0, timeouts: 0, non2xx: 0, seconds: 0, autocannon: [] };
+}
+
+async function load(url: string, headers: Record<string, string>, seconds: number, into?: Measured) {
+  const run = autocannon({ url, headers, connections: CONNECTIONS, pipelining: 1, duration: seconds, timeout: 10 });
+  if (into) {
+    run.on("response", (_client, statusCode, _bytes, responseMs) => {
+      into.latencies.push(responseMs);
+      into.statuses.set(statusCode, (into.statuses.get(statusCode) ?? 0) + 1);
+    });
+  }
+  const result = await run;
+  if (into) {
+    into.errors += result.errors;
+    into.timeouts += result.timeouts;
+    into.non2xx += result.non2xx;
+    into.seconds += result.duration;
+    into.autocannon.push(result.latency);
+  }
+  return result;
+}
+
+function row(m: Measured) {
+  const sorted = [...m.latencies].sort((a, b) => a - b);
+  const ok = [...m.statuses].filter(([s]) => s >= 200 && s < 300).reduce((n, [, c]) => n + c, 0);
+  return {
+    route: m.name,
+    requests: m.latencies.length,
+    "req/s": (m.latencies.length / m.seconds).toFixed(0),
+    p50: ms(percentile(sorted, 50)),
+    p95: ms(percentile(sorted, 95)),
+    p99: ms(percentile(sorted, 99)),
+    max: ms(sorted[sorted.length - 1]),
+    "2xx": ok,
+    "non-2xx": m.non2xx,
+    "errors+timeouts": m.errors + m.timeouts,
+    p50raw: percentile(sorted, 50),
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const started = performance.now();
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    log("no production build found: running next build");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), "claimcheck-bench-"));
+  const dbPath = path.join(dir, "bench.db");
+  const { articleId, bodyLength } = await prepareDatabase(dbPath);
+  log(`database ready: article with ${CLAIMS} claims x ${EVIDENCE_PER_CLAIM} evidence links, body ${bodyLength} chars`);
+
+  const server = await startServer(dbPath);
+  const pids = () => processTree(server.child.pid!);
+  log(`server on ${server.url}, process tree ${pids().join(", ")}`);
+  try {
+    // A session, and proof that the article route answers 200 with every claim before measuring.
+    const session = await signIn(server.url);
+    if (session.status !== 200 || !session.cookie) throw new Error(`sign-in failed: HTTP ${session.status}`);
+    const articleUrl = `${server.url}/api/v1/articles/${articleId}`;
+    const first = await fetch(articleUrl, { headers: { cookie: session.cookie } });
+    const firstText = await first.text();
+    if (first.status !== 200) throw new Error(`GET article answered ${first.status}: ${firstText.slice(0, 200)}`);
+    const firstBody = JSON.parse(firstText) as { claims?: { quote: string; start: number; end: number }[]; body: string };
+    if (firstBody.claims?.length !== CLAIMS) throw new Error(`GET article returned ${firstBody.claims?.length} claims, expected ${CLAIMS}`);
+    if (firstBody.claims.some((c) => firstBody.body.slice(c.start, c.end) !== c.quote)) throw new Error("a returned quote is not its slice of the body");
+    const evidenceInList = (firstText.match(/example\.org\/evidence/g) ?? []).length;
+    log(
+      `GET /api/v1/articles/:id -> 200, ${firstBody.claims.length} claims, response ${Buffer.byteLength(firstText)} bytes ` +
+        `(${(Buffer.byteLength(firstText) / 1024).toFixed(1)} KiB, content-encoding: ${first.headers.get("content-encoding") ?? "none"}; ` +
+        `evidence links in it: ${evidenceInList}, as the claim objects of this route carry none)`,
+    );
+
+    // Sign-in latency, one at a time.
+    const sequential: number[] = [];
+    for (let i = 0; i < SIGN_IN_SEQUENTIAL; i++) {
+      const r = await signIn(server.url);
+      if (r.status !== 200) throw new Error(`sequential sign-in ${i + 1} answered ${r.status}`);
+      sequential.push(r.ms);
+    }
+    sequential.sort((a, b) => a - b);
+
+    // Peak memory while a burst of sign-ins runs at once.
+    const tree = pids();
+    const rssBefore = memoryKb(tree, "VmRSS");
+    let rssPeak = rssBefore;
+    const poll = setInterval(() => {
+      rssPeak = Math.max(rssPeak, memoryKb(tree, "VmRSS"));
+    }, 20);
+    const t0 = performance.now();
+    const burst = await Promise.all(Array.from({ length: SIGN_IN_BURST }, () => signIn(server.url)));
+    const burstWall = performance.now() - t0;
+    clearInterval(poll);
+    rssPeak = Math.max(rssPeak, memoryKb(tree, "VmRSS"));
+    const hwmAfterBurst = memoryKb(tree, "VmHWM");
+    const burstOk = burst.filter((r) => r.status === 200).length;
+    const burstSorted = burst.map((r) => r.ms).sort((a, b) => a - b);
+
+    // Single requests without concurrency (uncompressed, like autocannon's), for context.
+    const unloaded = async (url: string, headers: Record<string, string>) => {
+      const times: number[] = [];
+      for (let i = 0; i < UNLOADED_REQUESTS; i++) {
+        const t = performance.now();
+        const res = await fetch(url, { headers: { ...headers, "accept-encoding": "identity" } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+        times.push(performance.now() - t);
+      }
+      return percentile(times.sort((a, b) => a - b), 50);
+    };
+
+    // Warm up both routes, then measure them in alternating rounds under the same load.
+    const auth = { cookie: session.cookie };
+    const healthUrl = `${server.url}/api/health`;
+    for (const [url, headers] of [[articleUrl, auth], [healthUrl, {}]] as const) {
+      const w = await load(url, headers, WARMUP_SECONDS);
+      if (w.non2xx || w.errors) throw new Error(`warm-up of ${url} had ${w.non2xx} non-2xx and ${w.errors} errors`);
+    }
+    const unloadedArticle = await unloaded(articleUrl, auth);
+    const unloadedHealth = await unloaded(healthUrl, {});
+    const unloadedMe = await unloaded(`${server.url}/api/v1/me`, auth);
+    const article = emptyMeasure("GET /api/v1/articles/:id (300 claims, cookie)");
+    const health = emptyMeasure("GET /api/health (bare)");
+    for (let round = 0; round < ROUNDS; round++) {
+      await load(articleUrl, auth, ROUND_SECONDS, article);
+      await load(healthUrl, {}, ROUND_SECONDS, health);
+    }
+    const hwmEnd = memoryKb(tree, "VmHWM");
+
+    // ------------------------------------------------------------ report
+    console.log("");
+    console.log(`Machine: ${os.cpus().length} CPU(s), Node ${process.version}; autocannon runs in this process, on the same machine as the server.`);
+    console.log(`Load: autocannon, ${CONNECTIONS} connections, pipelining 1, ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s per route (${ROUNDS * ROUND_SECONDS} s each), after ${WARMUP_SECONDS} s warm-up each.`);
+    console.log("Latency percentiles are exact, over every response (any status), from autocannon's per-response timings.");
+    const rows = [row(article), row(health)];
+    console.table(rows.map(({ p50raw: _, ...r }) => r));
+    for (const m of [article, health]) {
+      const statuses = [...m.statuses].map(([s, c]) => `${s}: ${c}`).join(", ");
+      const hist = m.autocannon.map((l) => `p50 ${l.p50} / p90 ${l.p90} / p97.5 ${l.p97_5} / p99 ${l.p99} ms`).join("; ");
+      console.log(`  ${m.name}: status codes {${statuses}}; autocannon histogram (2xx only, whole ms) per round: ${hist}`);
+    }
+    const ratio = rows[0].p50raw / rows[1].p50raw;
+    console.log("");
+    console.log(
+      `p50 ratio, article route / bare route: ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x): ${ratio <= TARGET_RATIO ? "MET" : "NOT MET"}`,
+    );
+    console.log(
+      `Unloaded, ${UNLOADED_REQUESTS} sequential requests each after warm-up: article p50 ${ms(unloadedArticle)}, bare p50 ${ms(unloadedHealth)}, ` +
+        `GET /api/v1/me (session lookup only) p50 ${ms(unloadedMe)} ` +
+        `(ratio ${(unloadedArticle / unloadedHealth).toFixed(2)}x)`,
+    );
+    console.log(`Article route response size: ${Buffer.byteLength(firstText)} bytes (${(Buffer.byteLength(firstText) / 1024).toFixed(1)} KiB) uncompressed`);
+    console.log("");
+    console.log(
+      `Sign-in (POST /api/auth/sign-in/email), ${SIGN_IN_SEQUENTIAL} sequential: p50 ${ms(percentile(sequential, 50))}, ` +
+        `min ${ms(sequential[0])}, max ${ms(sequential[sequential.length - 1])}`,
+    );
+    console.log(
+      `Sign-in burst, ${SIGN_IN_BURST} at once: ${burstOk}/${SIGN_IN_BURST} answered 200, all done in ${ms(burstWall)} ` +
+        `(per request p50 ${ms(percentile(burstSorted, 50))}, max ${ms(burstSorted[burstSorted.length - 1])})`,
+    );
+    console.log(
+      `Server memory (RSS of the server process${tree.length > 1 ? "es" : ""} ${tree.join(", ")}): before burst ${mb(rssBefore)}, ` +
+        `peak during burst ${mb(rssPeak)} (+${mb(rssPeak - rssBefore)}, VmRSS polled every 20 ms); ` +
+        `VmHWM after burst ${mb(hwmAfterBurst)}, after the load runs ${mb(hwmEnd)}`,
+    );
+    if (article.non2xx || health.non2xx || article.errors || health.errors) {
+      console.log("WARNING: some responses were not 2xx or failed; see the status codes above.");
+    }
+    console.log(`Total bench time ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error(server.output().slice(-4000));
+    throw error;
+  } finally {
+    await stopServer(server);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error("[bench] failed:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
