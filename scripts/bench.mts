@@ -154,7 +154,7 @@ type Server = { child: ChildProcess; url: string; output: () => string };
 async function startServer(dbPath: string): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
     env: {
       ...process.env,
@@ -163,6 +163,7 @@ async function startServer(dbPath: string): Promise<Server> {
       BETTER_AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
       APP_ORIGIN: url,
       PORT: String(port),
+      HOST: "127.0.0.1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -4,6 +4,7 @@
 // the header is replaced by the socket's address; with it, the socket's address is appended
 // (the proxy's own view of the client is then the entry before it).
 import http from "node:http";
+import compression from "compression";
 import next from "next";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -13,12 +14,15 @@ const trustProxy = process.env.TRUST_PROXY === "1";
 const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Compression lives here rather than in Next (next.config.js sets compress: false) so its cost
+// can be tuned: level 4 keeps large article payloads cheap to send with little size lost.
+const compress = compression({ level: 4 });
 
 const server = http.createServer((req, res) => {
   const peer = req.socket.remoteAddress ?? "";
   const sent = req.headers["x-forwarded-for"];
   req.headers["x-forwarded-for"] = trustProxy && sent ? `${sent}, ${peer}` : peer;
-  handle(req, res);
+  compress(req, res, () => handle(req, res));
 });
 server.listen(port, host, () => {
   console.log(`Ready on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);

@@ -3,10 +3,11 @@
  * current build, then serve it (scripts/serve.mjs) on PORT (default 3000).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, chmodSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from "node:fs";
 import path from "node:path";
 import { applyPendingMigrations, databasePath } from "../prisma/migrator.mts";
+import { buildIsCurrent } from "./build-digest.mts";
 
 const root = process.cwd();
 const port = process.env.PORT ?? "3000";
@@ -14,24 +15,6 @@ process.env.PORT = port;
 
 function log(message: string) {
   console.log(`[start] ${message}`);
-}
-
-/** A digest of everything the build depends on, so a stale build is rebuilt. */
-export function sourceDigest(): string {
-  const hash = createHash("sha256");
-  const include = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) {
-      if (p.endsWith(path.join("lib", "generated"))) return;
-      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
-    } else {
-      hash.update(path.relative(root, p)).update(readFileSync(p));
-    }
-  };
-  include.forEach((p) => walk(path.join(root, p)));
-  return hash.digest("hex");
 }
 
 const dbFile = databasePath();
@@ -57,16 +40,14 @@ if (!process.env.BETTER_AUTH_SECRET) {
   process.env.BETTER_AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
 }
 
-const stampFile = path.join(root, ".next", "claimcheck-build-digest");
-const digest = sourceDigest();
-if (!existsSync(stampFile) || readFileSync(stampFile, "utf8") !== digest) {
-  log("building the app (first start or sources changed)...");
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: process.env });
+if (!buildIsCurrent()) {
+  log("building the app (first start, or the sources changed)...");
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const build = spawnSync(process.execPath, [tsx, path.join(root, "scripts", "build.mts")], { stdio: "inherit", env: process.env });
   if (build.status !== 0) {
     console.error("[start] the build failed");
     process.exit(build.status ?? 1);
   }
-  writeFileSync(stampFile, digest);
 }
 
 log(`serving on http://localhost:${port}${users === 0 ? ` (no users yet: open http://localhost:${port}/setup to create the first admin)` : ""}`);
