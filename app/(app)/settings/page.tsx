@@ -1,0 +1,58 @@
+import { requireUser } from "@/lib/session";
+import { can } from "@/lib/permissions";
+import { listAllTokens, listOwnTokens } from "@/lib/tokens/data";
+import { PASSWORD_MIN_LENGTH } from "@/lib/security/passwords";
+import { ApiTokens } from "@/components/settings/api-tokens";
+import { AllTokens } from "@/components/settings/all-tokens";
+import { ChangePasswordForm } from "@/components/settings/change-password-form";
+
+export const metadata = { title: "Settings" };
+
+const roleLabel = { admin: "Admin", editor: "Editor", checker: "Checker", viewer: "Viewer" } as const;
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const isAdmin = can(user, "users:manage");
+  const [own, all] = await Promise.all([listOwnTokens(user), isAdmin ? listAllTokens(user) : Promise.resolve(null)]);
+  const others = all?.filter((t) => t.owner.id !== user.id) ?? null;
+
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-6">
+      <h1 className="text-2xl font-semibold">Settings</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Signed in as <span className="font-medium text-slate-800">{user.name}</span> ({user.email}) · {roleLabel[user.role]}
+      </p>
+
+      <section aria-labelledby="tokens-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="tokens-title" className="text-lg font-semibold">
+          Personal API tokens
+        </h2>
+        <p className="mt-1 mb-4 max-w-3xl text-sm text-slate-600">
+          For scripts and integrations that use the ClaimCheck API. A token acts as you, with your role, until you revoke it. Send it as{" "}
+          <code className="font-mono text-slate-800">Authorization: Bearer &lt;token&gt;</code>.
+        </p>
+        <ApiTokens initialTokens={own} />
+      </section>
+
+      {others ? (
+        <section aria-labelledby="all-tokens-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 id="all-tokens-title" className="text-lg font-semibold">
+            Other people’s API tokens
+          </h2>
+          <p className="mt-1 mb-4 max-w-3xl text-sm text-slate-600">
+            As an admin you can revoke anyone’s token, for example when it may have leaked or its owner has left. Disabling a user also stops
+            all of their tokens.
+          </p>
+          <AllTokens initialTokens={others} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="password-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="password-title" className="mb-4 text-lg font-semibold">
+          Change password
+        </h2>
+        <ChangePasswordForm email={user.email} minLength={PASSWORD_MIN_LENGTH} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+"use server";
+import { headers } from "next/headers";
+import { auth } from "@/lib/auth";
+import { authedAction } from "@/lib/actions";
+import { clientIp } from "@/lib/security/client-ip";
+import { changePassword } from "@/lib/users/password";
+import { changePasswordSchema } from "@/lib/users/password-schemas";
+
+export const changePasswordAction = authedAction(changePasswordSchema, async (input, user) => {
+  const requestHeaders = await headers();
+  // The session making the change stays signed in; the others end.
+  const session = await auth.api.getSession({ headers: requestHeaders });
+  return changePassword(user, input, { keepSessionId: session?.session.id ?? null, ip: clientIp(requestHeaders) });
+});
