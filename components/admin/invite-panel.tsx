@@ -95,9 +95,9 @@ export function InvitePanel({ invites: initial, ttlHours }: { invites: InviteDto
               <li key={i.id} className="flex items-center gap-3 py-2">
                 <span className="font-medium">{i.name}</span>
                 <span className="text-slate-600">{i.email}</span>
-                <span className="text-slate-600">{i.role}</span>
+                <span className="text-slate-600">{i.role[0].toUpperCase() + i.role.slice(1)}</span>
                 <span className="text-xs text-slate-500">expires {i.expiresAt.slice(0, 16).replace("T", " ")} UTC</span>
-                <Button type="button" variant="ghost" className="ml-auto" onClick={() => revoke(i)}>
+                <Button type="button" variant="secondary" className="ml-auto" onClick={() => revoke(i)}>
                   Withdraw
                 </Button>
               </li>

@@ -2,6 +2,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/data";
 import { actionError } from "@/lib/actions";
 import { validationErrorFrom } from "@/lib/http/api";
 import { acceptInvite } from "@/lib/invites/data";
@@ -22,9 +24,13 @@ export async function acceptInviteAction(_state: AcceptState, form: FormData): P
     if (!parsed.success) throw validationErrorFrom(parsed.error);
     const user = await acceptInvite(parsed.data.token, parsed.data.password);
     await auth.api.signInEmail({ body: { email: user.email, password: parsed.data.password }, headers: await headers() });
+    await recordAudit(db, { actorId: user.id, action: "auth.sign_in", objectType: "user", objectId: user.id, after: { via: "invitation" } });
   } catch (error) {
     const { error: e } = actionError(error);
-    return { message: e.code === "not_found" ? "This invitation link has expired or was already used. Ask an admin for a new one." : e.message, fields: (e.details?.fields as Record<string, string>) ?? {} };
+    const fields = (e.details?.fields as Record<string, string>) ?? {};
+    // A field's own message is shown beside it; the box above is for everything else.
+    const message = e.code === "not_found" ? "This invitation link has expired or was already used. Ask an admin for a new one." : Object.keys(fields).length ? undefined : e.message;
+    return { message, fields };
   }
   redirect("/articles");
 }

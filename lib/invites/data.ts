@@ -76,7 +76,9 @@ export async function acceptInvite(token: string, password: string): Promise<Use
   const claimed = await db.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: new Date() } });
   if (claimed.count !== 1) throw new NotFoundError("invitation");
   try {
-    return await createAccount(db, { email: invite.email, name: invite.name, role: invite.role, password }, null);
+    const user = await createAccount(db, { email: invite.email, name: invite.name, role: invite.role, password }, null);
+    await recordAudit(db, { actorId: user.id, action: "invite.accept", objectType: "invite", objectId: invite.id, after: { userId: user.id, role: user.role } });
+    return user;
   } catch (error) {
     // A refused password leaves the invitation usable.
     await db.invite.update({ where: { id: invite.id }, data: { usedAt: null } });

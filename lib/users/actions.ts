@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { actionError } from "@/lib/actions";
 import { validationErrorFrom } from "@/lib/http/api";
-import { createFirstAdmin } from "@/lib/users/data";
+import { createFirstAdmin as createFirstAdminAndReturn } from "@/lib/users/data";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/data";
 import { firstAdminSchema } from "@/lib/users/schemas";
 
 export type SetupState = { message?: string; fields?: Record<string, string>; values?: { name?: string; email?: string } };
@@ -17,11 +19,13 @@ export async function createFirstAdminAction(_state: SetupState, form: FormData)
   const parsed = firstAdminSchema.safeParse({ ...values, password: String(form.get("password") ?? "") });
   try {
     if (!parsed.success) throw validationErrorFrom(parsed.error);
-    await createFirstAdmin(parsed.data);
+    const admin = await createFirstAdminAndReturn(parsed.data);
     await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
+    await recordAudit(db, { actorId: admin.id, action: "auth.sign_in", objectType: "user", objectId: admin.id, after: { via: "first-run" } });
   } catch (error) {
     const { error: e } = actionError(error);
-    return { message: e.message, fields: (e.details?.fields as Record<string, string>) ?? {}, values };
+    const fields = (e.details?.fields as Record<string, string>) ?? {};
+    return { message: Object.keys(fields).length ? undefined : e.message, fields, values };
   }
   redirect("/articles");
 }

@@ -80,7 +80,7 @@ test("an admin invites a checker, who accepts the link, chooses a password and s
   const link = await linkInput.inputValue();
   expect(link).toMatch(new RegExp(`^${server.url.replace(/\./g, "\\.")}/invite/[A-Za-z0-9_-]{20,}$`));
   // Listed among the open invitations, and stored.
-  await expect(panel.locator("li", { hasText: CARLA.email }).textContent()).resolves.toContain("checker");
+  await expect(panel.locator("li", { hasText: CARLA.email }).textContent()).resolves.toContain("Checker");
   await expect(testDb().invite.count({ where: { email: CARLA.email, usedAt: null } })).resolves.toBe(1);
   await screenshot(admin, "admin-users-after-invite.png", "the admin Users page after creating the invitation");
 

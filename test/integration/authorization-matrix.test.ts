@@ -45,6 +45,12 @@ async function freshEvidence(ctx: Ctx, by: Who) {
   expect(r.status).toBe(201);
   return r.body.id as string;
 }
+async function freshToken(ctx: Ctx, who: Who) {
+  const owner = who === "anonymous" ? "viewer" : who;
+  const r = await ctx.api[owner].post("/api/v1/tokens", { name: `t${n++}` });
+  expect(r.status).toBe(201);
+  return r.body.id as string;
+}
 async function freshUser(ctx: Ctx) {
   const r = await ctx.api.admin.post("/api/v1/users", { email: `u${n++}@example.com`, name: "Temp", role: "checker", password: PASSWORD });
   expect(r.status).toBe(201);
@@ -72,6 +78,10 @@ const ROUTES: Record<string, RouteCase> = {
   "DELETE /api/v1/evidence/[id]": { allowed: CHECKER_UP, request: async (c, who) => ({ method: "DELETE", path: `/api/v1/evidence/${await freshEvidence(c, who)}` }) },
   "GET /api/v1/users": { allowed: ADMIN, request: () => ({ method: "GET", path: "/api/v1/users" }) },
   "POST /api/v1/users": { allowed: ADMIN, request: () => ({ method: "POST", path: "/api/v1/users", body: { email: `new${n++}@example.com`, name: "New", role: "viewer", password: PASSWORD } }) },
+  // Personal API tokens: everyone manages their own (admins also others', see tokens.test.ts).
+  "GET /api/v1/tokens": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/tokens" }) },
+  "POST /api/v1/tokens": { allowed: EVERYONE, request: () => ({ method: "POST", path: "/api/v1/tokens", body: { name: `matrix ${n++}` } }) },
+  "DELETE /api/v1/tokens/[id]": { allowed: EVERYONE, request: async (c, who) => ({ method: "DELETE", path: `/api/v1/tokens/${await freshToken(c, who)}` }) },
   "PATCH /api/v1/users/[id]": { allowed: ADMIN, request: async (c) => ({ method: "PATCH", path: `/api/v1/users/${await freshUser(c)}`, body: { role: "viewer" } }) },
 };
 
@@ -98,6 +108,16 @@ const ACTIONS: Record<string, ActionCase> = {
     args: async (c) => {
       const r = await callAction(server.url, actions.get("createInviteAction")!, [{ email: `rv${n++}@example.com`, name: "R", role: "viewer" }], c.api.admin.cookieHeader);
       return [{ inviteId: r.result.data.invite.id }];
+    },
+  },
+  createTokenAction: { allowed: EVERYONE, args: () => [{ name: `action ${n++}` }] },
+  revokeTokenAction: { allowed: EVERYONE, args: async (c, who) => [{ tokenId: await freshToken(c, who) }] },
+  // Each role changes its own password once, to one it has not used (its session stays).
+  changePasswordAction: {
+    allowed: EVERYONE,
+    args: (_c, who) => {
+      const fresh = `brand new passphrase number ${ROLES.indexOf(who)}`;
+      return [{ currentPassword: PASSWORD, newPassword: fresh, confirmPassword: fresh }];
     },
   },
   // Public by nature; covered by their own tests (first run closes once a user exists).
