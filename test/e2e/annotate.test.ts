@@ -183,3 +183,40 @@ test("a viewer can read claims but cannot add or change them, in the page or by 
   expect(readable).toBe(200);
   await expect(testDb().claim.count({ where: { articleId: article.id, quote: other } })).resolves.toBe(0);
 });
+
+test("a checker marks a claim with the keyboard alone: caret, Shift+arrows, Enter, then a verdict", async () => {
+  const page = await newPage();
+  await signInThroughForm(page, server.url, users.editor.email, PASSWORD);
+  await openDemoArticle(page);
+  const text = page.locator("[role=document]");
+  const before = await page.locator("[data-badge]").count();
+
+  // Put the caret before "The United States", then select the next four words.
+  const target = "The United States even";
+  const offset = article.body.indexOf(target);
+  await text.focus();
+  await page.keyboard.press("Control+Home");
+  const caretAt = () => page.evaluate(() => {
+    const sel = window.getSelection()!;
+    const seg = sel.focusNode?.parentElement?.closest<HTMLElement>("[data-start]");
+    return seg ? Number(seg.dataset.start) + sel.focusOffset : -1;
+  });
+  for (let i = 0; i < 400 && (await caretAt()) < offset; i++) await page.keyboard.press("Control+ArrowRight");
+  expect(await caretAt()).toBe(offset);
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Control+Shift+ArrowRight");
+  expect((await page.evaluate(() => String(window.getSelection()))).trim()).toBe(target);
+
+  // Typing changes nothing; Enter adds the claim and moves the focus to its status.
+  await page.keyboard.press("x");
+  await page.keyboard.press("Enter");
+  await page.locator("#claim-status:focus").waitFor();
+  expect(await page.locator("[data-badge]").count()).toBe(before + 1);
+  await page.keyboard.press("End"); // the last status on the scale: Unproven
+  await page.keyboard.press("Control+Enter");
+  await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+
+  const stored = await testDb().claim.findFirstOrThrow({ where: { articleId: article.id, quote: target } });
+  expect(stored.start).toBe(offset);
+  expect(stored.statusKey).toBe("unproven");
+  expect((await testDb().article.findUniqueOrThrow({ where: { id: article.id } })).body).toBe(article.body);
+});
