@@ -230,12 +230,12 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
 
 // ---------------------------------------------------------------- sign-in
 
-async function signIn(base: string): Promise<{ status: number; cookie: string; ms: number }> {
+async function signIn(base: string, as: { email: string; password: string } = { email, password }): Promise<{ status: number; cookie: string; ms: number }> {
   const t0 = performance.now();
   const res = await fetch(`${base}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify(as),
   });
   await res.arrayBuffer();
   const elapsed = performance.now() - t0;
@@ -363,6 +363,17 @@ async function main() {
     const burstOk = burst.filter((r) => r.status === 200).length;
     const burstSorted = burst.map((r) => r.ms).sort((a, b) => a - b);
 
+    // Enumeration: a wrong password and an unknown account should cost about the same.
+    // Four of each stays under the per-account and per-address throttles.
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      wrong.push((await signIn(server.url, { email, password: `not the password ${i}` })).ms);
+      unknown.push((await signIn(server.url, { email: `nobody-${i}@example.com`, password: `not the password ${i}` })).ms);
+    }
+    wrong.sort((a, b) => a - b);
+    unknown.sort((a, b) => a - b);
+
     // Single requests without concurrency (uncompressed, like autocannon's), for context.
     const unloaded = async (url: string, headers: Record<string, string>) => {
       const times: number[] = [];
@@ -421,6 +432,10 @@ async function main() {
     console.log(
       `Sign-in (POST /api/auth/sign-in/email), ${SIGN_IN_SEQUENTIAL} sequential: p50 ${ms(percentile(sequential, 50))}, ` +
         `min ${ms(sequential[0])}, max ${ms(sequential[sequential.length - 1])}`,
+    );
+    console.log(
+      `Failed sign-in, 4 each: wrong password p50 ${ms(percentile(wrong, 50))}, unknown account p50 ${ms(percentile(unknown, 50))} ` +
+        `(ratio ${(percentile(unknown, 50) / percentile(wrong, 50)).toFixed(2)}; both hash once with argon2id)`,
     );
     console.log(
       `Sign-in burst, ${SIGN_IN_BURST} at once: ${burstOk}/${SIGN_IN_BURST} answered 200, all done in ${ms(burstWall)} ` +

@@ -18,7 +18,18 @@ function log(message: string) {
 }
 
 const dbFile = databasePath();
-const applied = await applyPendingMigrations(dbFile);
+let applied: string[];
+try {
+  applied = await applyPendingMigrations(dbFile);
+} catch (error) {
+  const text = String((error as Error)?.message ?? error);
+  console.error(
+    /locked|BUSY|SocketTimeout/i.test(text)
+      ? `[start] The database ${dbFile} is in use by another process. Is the app already running? Stop it, or set DATABASE_URL to another file.`
+      : `[start] Could not migrate the database ${dbFile}:\n${text}`,
+  );
+  process.exit(1);
+}
 log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is current");
 
 const { createPrismaClient } = await import("../lib/db-client.ts");

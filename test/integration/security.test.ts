@@ -90,6 +90,13 @@ describe("sign-in", () => {
     expect((await rawSignIn("checker@example.com", PASSWORD)).status).toBe(200);
   });
 
+  it("keeps the audit log append-only: the database refuses to change or delete an event", async () => {
+    const event = await testDb().auditEvent.findFirstOrThrow();
+    await expect(testDb().auditEvent.update({ where: { id: event.id }, data: { action: "forged" } })).rejects.toThrow(/append-only/);
+    await expect(testDb().auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    expect((await testDb().auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe(event.action);
+  });
+
   it("records sign-in successes and failures in the audit log, in UTC", async () => {
     const events = await testDb().auditEvent.findMany({ where: { action: { startsWith: "auth." } } });
     expect(events.some((e) => e.action === "auth.sign_in" && e.objectId === users.viewer.id)).toBe(true);
