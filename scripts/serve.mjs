@@ -19,7 +19,8 @@ const handle = app.getRequestHandler();
 const compress = compression({ level: 4 });
 
 const server = http.createServer((req, res) => {
-  const peer = req.socket.remoteAddress ?? "";
+  // IPv4 clients of a dual-stack socket show as "::ffff:a.b.c.d"; keep the plain form.
+  const peer = (req.socket.remoteAddress ?? "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   const sent = req.headers["x-forwarded-for"];
   req.headers["x-forwarded-for"] = trustProxy && sent ? `${sent}, ${peer}` : peer;
   compress(req, res, () => handle(req, res));

@@ -49,30 +49,24 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
     [],
   );
 
-  const readSelection = useCallback(() => {
+  /** The current DOM selection as a trimmed body range (and where to float the button), or null. */
+  const selectionRange = useCallback((): Pending | null => {
     const root = textRef.current;
     const wrap = wrapRef.current;
     const sel = window.getSelection();
-    if (!root || !wrap || !sel || sel.rangeCount === 0 || sel.isCollapsed || !canCreate) {
-      setPending(null);
-      return;
-    }
+    if (!root || !wrap || !sel || sel.rangeCount === 0 || sel.isCollapsed || !canCreate) return null;
     const range = sel.getRangeAt(0);
     const a = pointToOffset(root, range.startContainer, range.startOffset);
     const b = pointToOffset(root, range.endContainer, range.endOffset);
-    if (a === null || b === null) {
-      setPending(null);
-      return;
-    }
+    if (a === null || b === null) return null;
     const { start, end } = trimRange(article.body, Math.min(a, b), Math.max(a, b));
-    if (end <= start) {
-      setPending(null);
-      return;
-    }
+    if (end <= start) return null;
     const rect = range.getBoundingClientRect();
     const box = wrap.getBoundingClientRect();
-    setPending({ start, end, top: rect.bottom - box.top + 6, left: Math.max(0, Math.min(rect.left - box.left, box.width - 160)) });
+    return { start, end, top: rect.bottom - box.top + 6, left: Math.max(0, Math.min(rect.left - box.left, box.width - 160)) };
   }, [article.body, canCreate]);
+
+  const readSelection = useCallback(() => setPending(selectionRange()), [selectionRange]);
 
   useEffect(() => {
     const onChange = () => {
@@ -83,11 +77,11 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
     return () => document.removeEventListener("selectionchange", onChange);
   }, [readSelection]);
 
-  async function addClaim() {
-    if (!pending || adding) return;
+  async function addClaim(range: Pending | null = pending) {
+    if (!range || adding) return;
     setAdding(true);
     setError(null);
-    const result = await createClaimAction({ articleId: article.id, start: pending.start, end: pending.end });
+    const result = await createClaimAction({ articleId: article.id, start: range.start, end: range.end });
     setAdding(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -152,9 +146,11 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
           onCut={(e) => e.preventDefault()}
           onDrop={(e) => e.preventDefault()}
           onKeyDown={(e) => {
-            if (e.key === "Enter" && pending) {
+            if (e.key === "Enter") {
+              // Read the selection now: a fast typist's Enter can beat the re-render after Shift+arrows.
+              const range = selectionRange();
               e.preventDefault();
-              addClaim();
+              if (range) addClaim(range);
               return;
             }
             if (e.key === "Escape") {
@@ -173,7 +169,7 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
         </div>
         {pending ? (
           <div className="absolute z-10 flex items-center gap-2 rounded-md border border-slate-300 bg-white p-1.5 shadow-lg" style={{ top: pending.top, left: pending.left }}>
-            <Button type="button" onMouseDown={(e) => e.preventDefault()} onClick={addClaim} disabled={adding}>
+            <Button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => addClaim()} disabled={adding}>
               {adding ? "Adding…" : "Add claim"}
             </Button>
             <span className="pr-1 text-xs text-slate-500">or press Enter</span>

@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import type { ClaimDetailDto, ClaimDto, EvidenceDto } from "@/lib/claims/dto";
 import type { StatusDto } from "@/lib/statuses/scale";
 import type { Role } from "@/lib/permissions";
-import { addEvidenceAction, deleteEvidenceAction, getClaimDetailAction, updateClaimAction } from "@/lib/claims/actions";
+import { addEvidenceAction, deleteEvidenceAction, getClaimDetailAction, reviewClaimAction, updateClaimAction } from "@/lib/claims/actions";
 
 type Viewer = { id: string; role: Role };
 type Draft = { status: string; summary: string; claimant: string; rationale: string };
@@ -101,7 +101,6 @@ export function ClaimEditor({
         <h2 id="claim-editor-title" className="flex items-center gap-2 text-base font-semibold">
           Claim {number} <StatusBadge status={statusOf(base.status)} />
           {base.reviewState === "approved" ? <span className="text-xs font-medium text-green-800">✓ Approved</span> : null}
-          {base.reviewState === "pending" ? <span className="text-xs font-medium text-amber-800">Awaiting review</span> : null}
         </h2>
         <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 font-serif text-[15px] leading-relaxed text-slate-800">
           {claim.quote}
@@ -179,12 +178,88 @@ export function ClaimEditor({
         ) : null}
       </form>
 
+      <ReviewSection claim={base} statuses={statuses} viewer={viewer} onReviewed={(c) => { setBase(c); setDraft(draftOf(c)); onSaved(c); }} />
+
       <EvidenceSection
         claimId={claim.id}
         viewer={viewer}
         evidence={detail?.evidence ?? null}
         onChange={(evidence) => detail && setDetail({ ...detail, evidence })}
       />
+    </section>
+  );
+}
+
+/** An editor approves or rejects a verdict someone else set (four eyes). */
+function ReviewSection({
+  claim,
+  statuses,
+  viewer,
+  onReviewed,
+}: {
+  claim: ClaimDto;
+  statuses: StatusDto[];
+  viewer: Viewer;
+  onReviewed: (claim: ClaimDto) => void;
+}) {
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const isVerdict = statuses.find((s) => s.key === claim.status)?.isVerdict ?? false;
+  const isEditor = viewer.role === "editor" || viewer.role === "admin";
+  if (!isVerdict) return null;
+  const ownVerdict = claim.statusSetBy?.id === viewer.id;
+  const stateText =
+    claim.reviewState === "approved"
+      ? `Approved by ${claim.reviewedBy?.name ?? "an editor"}`
+      : claim.reviewState === "rejected"
+        ? `Sent back by ${claim.reviewedBy?.name ?? "an editor"}`
+        : "Awaiting an editor's review";
+
+  async function review(decision: "approve" | "reject") {
+    setPending(true);
+    const result = await reviewClaimAction({ claimId: claim.id, decision, note });
+    setPending(false);
+    if (result.ok) {
+      setNote("");
+      setError(null);
+      onReviewed(result.data);
+    } else setError(result.error.message);
+  }
+
+  return (
+    <section aria-labelledby="review-title" className="rounded-md border border-slate-200 bg-slate-50 p-3">
+      <h3 id="review-title" className="text-sm font-semibold text-slate-800">
+        Review
+      </h3>
+      <p className="mt-1 text-sm text-slate-700">
+        {stateText}
+        {claim.statusSetBy ? ` · verdict set by ${claim.statusSetBy.name}` : ""}
+      </p>
+      {error ? (
+        <div className="mt-2">
+          <Notice>{error}</Notice>
+        </div>
+      ) : null}
+      {isEditor && claim.reviewState === "pending" ? (
+        ownVerdict ? (
+          <p className="mt-2 text-xs text-slate-600">You set this verdict, so another editor reviews it.</p>
+        ) : (
+          <div className="mt-2 space-y-2">
+            <Field label="Review note (optional)">
+              <Input value={note} onChange={(e) => setNote(e.target.value)} />
+            </Field>
+            <div className="flex gap-2">
+              <Button type="button" disabled={pending} onClick={() => review("approve")}>
+                ✓ Approve verdict
+              </Button>
+              <Button type="button" variant="secondary" disabled={pending} onClick={() => review("reject")}>
+                Send back
+              </Button>
+            </div>
+          </div>
+        )
+      ) : null}
     </section>
   );
 }

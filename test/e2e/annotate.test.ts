@@ -220,3 +220,17 @@ test("a checker marks a claim with the keyboard alone: caret, Shift+arrows, Ente
   expect(stored.statusKey).toBe("unproven");
   expect((await testDb().article.findUniqueOrThrow({ where: { id: article.id } })).body).toBe(article.body);
 });
+
+test("an editor approves the checker's verdict, and the report names the reviewer", async () => {
+  const claim = await testDb().claim.findFirstOrThrow({ where: { articleId: article.id, quote: QUOTE }, select: { id: true, statusKey: true, reviewState: true } });
+  expect(claim).toMatchObject({ statusKey: "true", reviewState: "pending" });
+  const page = await newPage();
+  await signInThroughForm(page, server.url, users.editor2.email, PASSWORD);
+  await openDemoArticle(page);
+  await page.locator(`[data-badge][data-claim-id="${claim.id}"]`).click();
+  await page.getByRole("button", { name: "✓ Approve verdict" }).click();
+  await page.getByText(`Approved by ${users.editor2.name}`).waitFor();
+  expect((await testDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).reviewState).toBe("approved");
+  const report = await page.evaluate(async (id) => (await fetch(`/api/v1/articles/${id}/report?format=md`)).text(), article.id);
+  expect(report).toContain(`Approved by ${users.editor2.name}`);
+});

@@ -101,6 +101,8 @@ const ACTIONS: Record<string, ActionCase> = {
   updateClaimAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), version: 1, status: "true" }] },
   addEvidenceAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), url: "https://a.example", stance: "refutes" }] },
   deleteEvidenceAction: { allowed: CHECKER_UP, args: async (c, who) => [{ evidenceId: await freshEvidence(c, who) }] },
+  // The verdict is set by another checker, so no editor reviews their own.
+  reviewClaimAction: { allowed: EDITOR_UP, args: async (c) => [{ claimId: await freshClaim(c, { verdictBy: "checker2" as Who }), decision: "approve" }] },
   updateUserAction: { allowed: ADMIN, args: async (c) => [{ userId: await freshUser(c), role: "viewer" }] },
   createInviteAction: { allowed: ADMIN, args: () => [{ email: `inv${n++}@example.com`, name: "Invitee", role: "checker" }] },
   revokeInviteAction: {
