@@ -3,11 +3,10 @@
  * bare /api/health route under the same load, plus sign-in latency and the server's peak memory
  * during a burst of sign-ins. Uses a fresh temporary SQLite file and the production build.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { applyPendingMigrations } from "../prisma/migrator.mts";
@@ -16,6 +15,8 @@ import { createPrismaClient } from "../lib/db-client.ts";
 import { createAccount } from "../lib/users/accounts.ts";
 import { quoteSelector } from "../lib/anchoring/text.ts";
 import { DEFAULT_STATUS_SCALE } from "../lib/statuses/scale.ts";
+import { startAppServer } from "./app-server.ts";
+import { buildIsCurrent } from "./build-digest.mts";
 
 // autocannon ships no type declarations; this is the part of its API used here.
 type AutocannonResult = {
@@ -43,7 +44,6 @@ const SIGN_IN_BURST = 20;
 const TARGET_RATIO = 2;
 
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const password = "bench passphrase that is long enough";
 const email = "bench-checker@example.com";
 
@@ -51,16 +51,6 @@ function log(message: string) {
   console.log(`[bench] ${message}`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -148,53 +138,6 @@ async function prepareDatabase(dbPath: string) {
 }
 
 // ---------------------------------------------------------------- server
-
-type Server = { child: ChildProcess; url: string; output: () => string };
-
-async function startServer(dbPath: string): Promise<Server> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: `file:${dbPath}`,
-      BETTER_AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
-      APP_ORIGIN: url,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited early:\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`the app did not start within 30 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, url, output: () => output };
-}
-
-async function stopServer(server: Server) {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.child.once("exit", () => resolve()));
-  server.child.kill("SIGTERM");
-  const timer = setTimeout(() => server.child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** The server process and its descendants (in case `next start` forks a worker). */
 function processTree(pid: number): number[] {
@@ -306,10 +249,10 @@ function row(m: Measured) {
 
 async function main() {
   const started = performance.now();
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    log("no production build found: running next build");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    if (build.status !== 0) throw new Error("next build failed");
+  if (!buildIsCurrent()) {
+    log("the production build is missing or stale: running npm run build");
+    const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit", cwd: root });
+    if (build.status !== 0) throw new Error("the build failed");
   }
 
   const dir = mkdtempSync(path.join(os.tmpdir(), "claimcheck-bench-"));
@@ -317,8 +260,8 @@ async function main() {
   const { articleId, bodyLength } = await prepareDatabase(dbPath);
   log(`database ready: article with ${CLAIMS} claims x ${EVIDENCE_PER_CLAIM} evidence links, body ${bodyLength} chars`);
 
-  const server = await startServer(dbPath);
-  const pids = () => processTree(server.child.pid!);
+  const server = await startAppServer({ DATABASE_URL: `file:${dbPath}`, BETTER_AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz" }, root);
+  const pids = () => processTree(server.pid);
   log(`server on ${server.url}, process tree ${pids().join(", ")}`);
   try {
     // A session, and proof that the article route answers 200 with every claim before measuring.
@@ -454,7 +397,7 @@ async function main() {
     console.error(server.output().slice(-4000));
     throw error;
   } finally {
-    await stopServer(server);
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -71,27 +71,10 @@ export const claimSelect = {
   updatedAt: true,
 } as const;
 
-type ClaimRow = {
-  id: string;
-  articleId: string;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  anchor: string;
-  summary: string;
-  claimant: string;
-  claimType: string;
-  rationale: string;
+/** A claim row as `claimSelect` reads it. */
+type ClaimRow = Omit<ClaimDto, "status" | "reviewedAt" | "createdAt" | "updatedAt"> & {
   statusKey: string;
-  reviewState: string;
-  reviewedBy: PersonRef;
   reviewedAt: Date | null;
-  assignee: PersonRef;
-  version: number;
-  createdBy: PersonRef;
-  statusSetBy: PersonRef;
   createdAt: Date;
   updatedAt: Date;
 };
