@@ -203,7 +203,16 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
                     >
                       <span className="w-5 shrink-0 text-right text-xs text-slate-500">{numbers.get(c.id)}</span>
                       {status ? <StatusBadge status={status} size="xs" /> : null}
-                      <span className="line-clamp-2 text-slate-800">{c.quote}</span>
+                      <span className="min-w-0 flex-1">
+                        <span className="line-clamp-2 text-slate-800">{c.quote}</span>
+                        {c.reviewState === "approved" ? (
+                          <span className="text-xs font-medium text-green-800">✓ Approved</span>
+                        ) : c.reviewState === "pending" ? (
+                          <span className="text-xs text-amber-800">Awaiting review</span>
+                        ) : c.reviewState === "rejected" ? (
+                          <span className="text-xs text-red-800">Sent back</span>
+                        ) : null}
+                      </span>
                     </button>
                   </li>
                 );

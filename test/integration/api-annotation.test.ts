@@ -185,6 +185,27 @@ describe("claims", () => {
     expect(detail.body.history[1]).toMatchObject({ before: { status: "unchecked" }, after: { status: "mostly_true" }, actor: { name: "checker" } });
   });
 
+  it("never serves a stale article: a saved verdict shows at once, and the ETag moves with it", async () => {
+    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, at("Dmytro Kuleba"));
+    const first = await viewer.get(`/api/v1/articles/${articleId}`);
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.body.claims.find((c: { id: string }) => c.id === created.body.id).status).toBe("unchecked");
+    const unchanged = await viewer.request("GET", `/api/v1/articles/${articleId}`, undefined, { "if-none-match": etag });
+    expect(unchanged.status).toBe(304);
+
+    await checker.patch(`/api/v1/claims/${created.body.id}`, { version: 1, status: "half_true" });
+    const after = await viewer.request("GET", `/api/v1/articles/${articleId}`, undefined, { "if-none-match": etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    expect(after.body.claims.find((c: { id: string }) => c.id === created.body.id)).toMatchObject({ status: "half_true", version: 2 });
+
+    // A deleted claim disappears at once too.
+    expect((await editor.delete(`/api/v1/claims/${created.body.id}`)).status).toBe(204);
+    const gone = await viewer.get(`/api/v1/articles/${articleId}`);
+    expect(gone.body.claims.some((c: { id: string }) => c.id === created.body.id)).toBe(false);
+  });
+
   it("lets exactly one of many simultaneous saves of the same version win (no lost update)", async () => {
     const created = await checker.post(`/api/v1/articles/${articleId}/claims`, at("China has not condemned the invasion"));
     const id = created.body.id;
