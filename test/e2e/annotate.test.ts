@@ -234,3 +234,25 @@ test("an editor approves the checker's verdict, and the report names the reviewe
   const report = await page.evaluate(async (id) => (await fetch(`/api/v1/articles/${id}/report?format=md`)).text(), article.id);
   expect(report).toContain(`Approved by ${users.editor2.name}`);
 });
+
+test("an editor imports an article by uploading a .txt file, and a bad source URL is explained in the form", async () => {
+  const page = await newPage();
+  await signInThroughForm(page, server.url, users.editor.email, PASSWORD);
+  await page.getByRole("link", { name: "Import article" }).click();
+  await waitForHydration(page, "input[type=file]");
+  const text = "Kyiv 🇺🇦 said exports rose 40% in 2023.\r\nOfficials confirmed the figure.\r\n";
+  await page.locator("input[type=file]").setInputFiles({ name: "kyiv-exports.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
+  expect(await page.locator("input[name=title]").inputValue()).toBe("kyiv-exports");
+  await page.fill("input[name=sourceUrl]", "javascript:alert(1)");
+  await page.getByRole("button", { name: "Import article" }).click();
+  await page.getByText("Enter a full http:// or https:// address.").waitFor();
+  expect(page.url()).toMatch(/\/articles\/new$/);
+
+  await page.fill("input[name=sourceUrl]", "https://news.example/kyiv");
+  await Promise.all([page.waitForURL(/\/articles\/(?!new)[^/]+$/), page.getByRole("button", { name: "Import article" }).click()]);
+  await waitForHydration(page, "[role=document]");
+  expect(await page.locator("h1").textContent()).toBe("kyiv-exports");
+  const stored = await testDb().article.findFirstOrThrow({ where: { title: "kyiv-exports" } });
+  expect(stored.body).toBe("Kyiv 🇺🇦 said exports rose 40% in 2023.\nOfficials confirmed the figure.\n");
+  expect(stored.sourceUrl).toBe("https://news.example/kyiv");
+});
