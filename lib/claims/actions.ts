@@ -1,8 +1,8 @@
 "use server";
 import { z } from "zod";
 import { authedAction } from "@/lib/actions";
-import { addComment, createClaim, deleteClaim, getClaimDetail, reviewClaim, updateClaim } from "@/lib/claims/data";
-import { addCommentSchema, createClaimSchema, reviewClaimSchema, updateClaimSchema } from "@/lib/claims/schemas";
+import { createClaim, getClaimDetail, reviewClaim, updateClaim } from "@/lib/claims/data";
+import { createClaimSchema, reviewClaimSchema, updateClaimSchema } from "@/lib/claims/schemas";
 import { addEvidence, deleteEvidence } from "@/lib/evidence/data";
 import { addEvidenceSchema } from "@/lib/evidence/schemas";
 
@@ -18,17 +18,11 @@ export const updateClaimAction = authedAction(updateClaimSchema.extend({ claimId
   updateClaim(user, claimId, input),
 );
 
-export const deleteClaimAction = authedAction(z.object({ claimId: id }), ({ claimId }, user) => deleteClaim(user, claimId));
-
 export const addEvidenceAction = authedAction(addEvidenceSchema.extend({ claimId: id }), ({ claimId, ...input }, user) =>
   addEvidence(user, claimId, input),
 );
 
 export const deleteEvidenceAction = authedAction(z.object({ evidenceId: id }), ({ evidenceId }, user) => deleteEvidence(user, evidenceId));
-
-export const addCommentAction = authedAction(addCommentSchema.extend({ claimId: id }), ({ claimId, body }, user) =>
-  addComment(user, claimId, body),
-);
 
 export const reviewClaimAction = authedAction(reviewClaimSchema.extend({ claimId: id }), ({ claimId, ...input }, user) =>
   reviewClaim(user, claimId, input),

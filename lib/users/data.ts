@@ -22,11 +22,6 @@ export async function listUsers(actor: Actor): Promise<UserDto[]> {
   return rows.map(toUserDto);
 }
 
-/** Active users, for assignee pickers (names only). */
-export async function listAssignableUsers(): Promise<{ id: string; name: string }[]> {
-  return db.user.findMany({ where: { disabled: false, role: { not: "viewer" } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-}
-
 /** Creates a user with a password (admins; for automation). */
 export async function createUser(actor: Actor, input: NewAccount): Promise<UserDto> {
   if (!can(actor, "users:manage")) throw new ForbiddenError("Only admins can manage users.");
