@@ -256,3 +256,40 @@ test("an editor imports an article by uploading a .txt file, and a bad source UR
   expect(stored.body).toBe("Kyiv 🇺🇦 said exports rose 40% in 2023.\nOfficials confirmed the figure.\n");
   expect(stored.sourceUrl).toBe("https://news.example/kyiv");
 });
+
+test("overlapping and adjacent claims all stay visible and each opens with a click", async () => {
+  const api = new ApiClient(server.url);
+  expect((await api.signIn(users.checker2.email, PASSWORD)).status).toBe(200);
+  const span = (text: string) => {
+    const start = article.body.indexOf(text);
+    return { start, end: start + text.length };
+  };
+  const outer = "China has not condemned the invasion and has tried to present itself as a neutral actor";
+  const inner = "present itself as a neutral actor";
+  const adjacent = " in the conflict";
+  const ids: Record<string, string> = {};
+  for (const quote of [outer, inner, adjacent]) {
+    const r = await api.post(`/api/v1/articles/${article.id}/claims`, span(quote));
+    expect(r.status).toBe(201);
+    ids[quote] = r.body.id;
+  }
+
+  const page = await newPage();
+  await signInThroughForm(page, server.url, users.checker2.email, PASSWORD);
+  await openDemoArticle(page);
+  const blockquote = page.locator("#claim-editor-title ~ blockquote, section[aria-labelledby=claim-editor-title] blockquote").first();
+  for (const quote of [outer, inner, adjacent]) {
+    const badge = page.locator(`[data-badge][data-claim-id="${ids[quote]}"]`);
+    expect(await badge.isVisible()).toBe(true);
+    await badge.click();
+    await page.waitForFunction((q) => document.querySelector("section[aria-labelledby=claim-editor-title] blockquote")?.textContent === q, quote);
+  }
+  expect(await blockquote.textContent()).toBe(adjacent);
+
+  // Clicking text covered by both overlapping claims opens the inner one, then the outer.
+  const shared = page.locator(`[data-claims="${ids[inner]} ${ids[outer]}"]`);
+  await shared.click();
+  await page.waitForFunction((q) => document.querySelector("section[aria-labelledby=claim-editor-title] blockquote")?.textContent === q, inner);
+  await shared.click();
+  await page.waitForFunction((q) => document.querySelector("section[aria-labelledby=claim-editor-title] blockquote")?.textContent === q, outer);
+});
