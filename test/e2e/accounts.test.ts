@@ -7,10 +7,10 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
-import { launchBrowser, signInThroughForm, waitForHydration } from "../support/browser";
+import { openBrowser, signInThroughForm, waitForHydration } from "../support/browser";
 
 jest.setTimeout(180_000);
 
@@ -18,10 +18,9 @@ const CARLA = { name: "Carla Checker", email: "carla@example.com" };
 const CARLA_PASSWORD = "violet harbour lantern seventeen";
 
 let server: TestServer;
-let browser: Browser;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
 let users: Awaited<ReturnType<typeof seedUsers>>;
 let shotDir: string;
-const contexts: BrowserContext[] = [];
 
 // Shared by the first two tests: the admin's Users page and Carla's signed-in page.
 let adminPage: Page | null = null;
@@ -30,23 +29,17 @@ let carlaPage: Page | null = null;
 beforeAll(async () => {
   users = await seedUsers();
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await openBrowser();
   shotDir = mkdtempSync(path.join(os.tmpdir(), "claimcheck-e2e-"));
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
   await browser?.close();
   await server?.stop();
   await testDb().$disconnect();
 });
 
-/** A page in a new browser context: no cookies shared with any other page. */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = () => browser.newPage();
 
 async function screenshot(page: Page, name: string, what: string) {
   const file = path.join(shotDir, name);

@@ -6,11 +6,11 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
-import { launchBrowser, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
+import { openBrowser, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
 
 jest.setTimeout(180_000);
 
@@ -19,30 +19,24 @@ const EVIDENCE_URL = "https://www.example.org/xi-2019";
 const EVIDENCE_TITLE = "Kremlin archive: Xi's 2019 state visit";
 
 let server: TestServer;
-let browser: Browser;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
 let article: { id: string; title: string; body: string };
 let users: Awaited<ReturnType<typeof seedUsers>>;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   users = await seedUsers();
   article = await testDb().article.findFirstOrThrow({ select: { id: true, title: true, body: true } });
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await openBrowser();
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
   await browser?.close();
   await server?.stop();
   await testDb().$disconnect();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = () => browser.newPage();
 
 /** From the articles list to the demo article's page, hydrated. */
 async function openDemoArticle(page: Page) {

@@ -2,7 +2,7 @@
  * Browser helpers for the end-to-end tests: Debian's Chromium driven by playwright-core
  * (no browser download), signing in through the real form, and selecting text with the mouse.
  */
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -109,4 +109,24 @@ export async function selectWithMouse(page: Page, text: string): Promise<TextBox
   await page.mouse.move(to.x, to.y, { steps: 5 });
   await page.mouse.up();
   return boxes;
+}
+
+/**
+ * One Chromium for a test file, handing out pages in fresh contexts (no cookies shared between
+ * them); `close()` ends them all.
+ */
+export async function openBrowser(): Promise<{ newPage: () => Promise<Page>; close: () => Promise<void> }> {
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  return {
+    newPage: async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+      contexts.push(context);
+      return context.newPage();
+    },
+    close: async () => {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+    },
+  };
 }
