@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AnnotatedText, pointToOffset } from "@/components/claims/annotated-text";
-import { ClaimEditor } from "@/components/claims/claim-editor";
+import { ClaimEditor, type Unsaved } from "@/components/claims/claim-editor";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
@@ -29,6 +29,7 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [unsaved, setUnsaved] = useState<Map<string, Unsaved>>(() => new Map());
   const textRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const canCreate = viewer.role !== "viewer";
@@ -97,6 +98,27 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
   const onSaved = useCallback((claim: ClaimDto) => {
     setClaims((list) => list.map((c) => (c.id === claim.id ? claim : c)));
   }, []);
+
+  const onUnsavedChange = useCallback((claimId: string, value: Unsaved | null) => {
+    setUnsaved((map) => {
+      if (!value && !map.has(claimId)) return map;
+      const next = new Map(map);
+      if (value) next.set(claimId, value);
+      else next.delete(claimId);
+      return next;
+    });
+  }, []);
+
+  // Leaving the page with unsaved verdicts or rationales asks first.
+  useEffect(() => {
+    if (unsaved.size === 0) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved.size]);
 
   // j / k move between claims when the focus is not in a form field.
   useEffect(() => {
@@ -205,6 +227,7 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
                       {status ? <StatusBadge status={status} size="xs" /> : null}
                       <span className="min-w-0 flex-1">
                         <span className="line-clamp-2 text-slate-800">{c.quote}</span>
+                        {unsaved.has(c.id) ? <span className="mr-2 text-xs font-semibold text-blue-800">✎ Unsaved edits</span> : null}
                         {c.reviewState === "approved" ? (
                           <span className="text-xs font-medium text-green-800">✓ Approved</span>
                         ) : c.reviewState === "pending" ? (
@@ -222,7 +245,16 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
         </section>
         {selected ? (
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <ClaimEditor key={selected.id} claim={selected} number={numbers.get(selected.id) ?? 0} statuses={statuses} viewer={viewer} onSaved={onSaved} />
+            <ClaimEditor
+              key={selected.id}
+              claim={selected}
+              number={numbers.get(selected.id) ?? 0}
+              statuses={statuses}
+              viewer={viewer}
+              onSaved={onSaved}
+              unsaved={unsaved.get(selected.id)}
+              onUnsavedChange={onUnsavedChange}
+            />
           </div>
         ) : claims.length > 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">Choose a claim in the list or in the text to check it.</p>

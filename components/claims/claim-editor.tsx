@@ -9,7 +9,9 @@ import type { Role } from "@/lib/permissions";
 import { addEvidenceAction, deleteEvidenceAction, getClaimDetailAction, reviewClaimAction, updateClaimAction } from "@/lib/claims/actions";
 
 type Viewer = { id: string; role: Role };
-type Draft = { status: string; summary: string; claimant: string; rationale: string };
+export type Draft = { status: string; summary: string; claimant: string; rationale: string };
+/** Edits not saved yet, and the version of the claim they were made on. */
+export type Unsaved = { base: ClaimDto; draft: Draft };
 
 const stanceText: Record<string, string> = { supports: "Supports", refutes: "Refutes", context: "Context" };
 const stanceStyle: Record<string, string> = {
@@ -29,28 +31,29 @@ export function ClaimEditor({
   statuses,
   viewer,
   onSaved,
+  unsaved,
+  onUnsavedChange,
 }: {
   claim: ClaimDto;
   number: number;
   statuses: StatusDto[];
   viewer: Viewer;
   onSaved: (claim: ClaimDto) => void;
+  /** Edits left unsaved when the user last moved to another claim: they are restored, not lost. */
+  unsaved?: Unsaved;
+  onUnsavedChange: (claimId: string, unsaved: Unsaved | null) => void;
 }) {
   const canEdit = viewer.role !== "viewer";
-  const [base, setBase] = useState<ClaimDto>(claim);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(claim));
+  const [base, setBase] = useState<ClaimDto>(unsaved?.base ?? claim);
+  const [draft, setDraft] = useState<Draft>(() => unsaved?.draft ?? draftOf(claim));
   const [detail, setDetail] = useState<ClaimDetailDto | null>(null);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<{ kind: "error" | "success" | "info"; text: string } | null>(null);
   const [conflict, setConflict] = useState<ClaimDto | null>(null);
   const statusRef = useRef<HTMLSelectElement>(null);
 
-  // A different claim was chosen, or this one changed elsewhere while the form was clean.
+  // The editor is keyed by claim, so a different claim mounts a fresh one; load its details.
   useEffect(() => {
-    setBase(claim);
-    setDraft(draftOf(claim));
-    setConflict(null);
-    setNotice(null);
     let live = true;
     getClaimDetailAction({ claimId: claim.id }).then((r) => {
       if (live && r.ok) setDetail(r.data);
@@ -62,6 +65,11 @@ export function ClaimEditor({
   }, [claim.id]);
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
+
+  // Keep unsaved edits with the workspace, so moving to another claim (or j/k) loses nothing.
+  useEffect(() => {
+    onUnsavedChange(claim.id, dirty ? { base, draft } : null);
+  }, [claim.id, dirty, base, draft, onUnsavedChange]);
 
   async function save() {
     if (!canEdit || saving) return;

@@ -287,3 +287,21 @@ test("overlapping and adjacent claims all stay visible and each opens with a cli
   await shared.click();
   await page.waitForFunction((q) => document.querySelector("section[aria-labelledby=claim-editor-title] blockquote")?.textContent === q, outer);
 });
+
+test("unsaved edits survive moving to another claim and back, and are marked in the list", async () => {
+  const page = await newPage();
+  await signInThroughForm(page, server.url, users.checker.email, PASSWORD);
+  await openDemoArticle(page);
+  const items = page.locator("aside ol > li button");
+  expect(await items.count()).toBeGreaterThan(1);
+  await items.nth(0).click();
+  const rationale = page.locator("textarea[name=rationale]");
+  await rationale.fill("Draft: the Kremlin readout says otherwise; waiting on a second source.");
+  await items.nth(1).click();
+  await page.getByText("✎ Unsaved edits").waitFor();
+  await items.nth(0).click();
+  expect(await rationale.inputValue()).toBe("Draft: the Kremlin readout says otherwise; waiting on a second source.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  expect(await page.getByText("✎ Unsaved edits").count()).toBe(0);
+});
