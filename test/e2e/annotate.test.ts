@@ -236,7 +236,11 @@ test("an editor imports an article by uploading a .txt file, and a bad source UR
   await waitForHydration(page, "input[type=file]");
   const text = "Kyiv 🇺🇦 said exports rose 40% in 2023.\r\nOfficials confirmed the figure.\r\n";
   await page.locator("input[type=file]").setInputFiles({ name: "kyiv-exports.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
+  // The file is read asynchronously; the title fills in from its name once it has been read.
+  await page.waitForFunction(() => (document.querySelector("input[name=title]") as HTMLInputElement).value !== "");
   expect(await page.locator("input[name=title]").inputValue()).toBe("kyiv-exports");
+  // (A textarea reports line breaks as LF.)
+  expect(await page.locator("textarea[name=body]").inputValue()).toBe(text.replace(/\r\n/g, "\n"));
   await page.fill("input[name=sourceUrl]", "javascript:alert(1)");
   await page.getByRole("button", { name: "Import article" }).click();
   await page.getByText("Enter a full http:// or https:// address.").waitFor();
