@@ -3,6 +3,9 @@
 export const ROLES = ["admin", "editor", "checker", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** How each role is named in the interface. */
+export const ROLE_LABELS: Record<Role, string> = { admin: "Admin", editor: "Editor", checker: "Checker", viewer: "Viewer" };
+
 export type Actor = { id: string; role: Role };
 
 export type Action =

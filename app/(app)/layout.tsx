@@ -2,8 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { getCurrentUser } from "@/lib/session";
+import { ROLE_LABELS } from "@/lib/permissions";
 
-const roleLabel = { admin: "Admin", editor: "Editor", checker: "Checker", viewer: "Viewer" } as const;
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
@@ -32,7 +32,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </>
           ) : null}
           <span className="ml-auto text-sm text-slate-300">
-            {user.name} · {roleLabel[user.role]}
+            {user.name} · {ROLE_LABELS[user.role]}
           </span>
           <Link href="/settings" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
             Settings

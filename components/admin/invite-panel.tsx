@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Notice, Select } from "@/components/ui/field";
 import { createInviteAction, revokeInviteAction } from "@/lib/users/admin-actions";
 import type { InviteDto } from "@/lib/invites/data";
+import { ROLE_LABELS, ROLES } from "@/lib/permissions";
 
 /** Invite a colleague: a one-time link, valid for a limited time, where they choose a password. */
 export function InvitePanel({ invites: initial, ttlHours }: { invites: InviteDto[]; ttlHours: number }) {
@@ -56,10 +57,11 @@ export function InvitePanel({ invites: initial, ttlHours }: { invites: InviteDto
         </Field>
         <Field label="Role" error={fields.role}>
           <Select name="role" defaultValue="checker">
-            <option value="viewer">Viewer</option>
-            <option value="checker">Checker</option>
-            <option value="editor">Editor</option>
-            <option value="admin">Admin</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
           </Select>
         </Field>
         <Button type="submit">Create invitation</Button>
@@ -95,7 +97,7 @@ export function InvitePanel({ invites: initial, ttlHours }: { invites: InviteDto
               <li key={i.id} className="flex items-center gap-3 py-2">
                 <span className="font-medium">{i.name}</span>
                 <span className="text-slate-600">{i.email}</span>
-                <span className="text-slate-600">{i.role[0].toUpperCase() + i.role.slice(1)}</span>
+                <span className="text-slate-600">{ROLE_LABELS[i.role]}</span>
                 <span className="text-xs text-slate-500">expires {i.expiresAt.slice(0, 16).replace("T", " ")} UTC</span>
                 <Button type="button" variant="secondary" className="ml-auto" onClick={() => revoke(i)}>
                   Withdraw

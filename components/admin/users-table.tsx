@@ -2,11 +2,11 @@
 import { useState } from "react";
 import { Notice } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { updateUserAction } from "@/lib/users/admin-actions";
 import type { UserDto } from "@/lib/users/accounts";
-import { ROLES, type Role } from "@/lib/permissions";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/permissions";
 
-const roleLabel: Record<Role, string> = { admin: "Admin", editor: "Editor", checker: "Checker", viewer: "Viewer" };
 
 /** Users with their role and state; an admin changes roles and disables accounts in place. */
 export function UsersTable({ users: initial, selfId }: { users: UserDto[]; selfId: string }) {
@@ -24,7 +24,7 @@ export function UsersTable({ users: initial, selfId }: { users: UserDto[]; selfI
             ? `${user.name} is disabled and signed out everywhere.`
             : change.disabled === false
               ? `${user.name} can sign in again.`
-              : `${user.name} is now ${roleLabel[change.role!]}.`,
+              : `${user.name} is now ${ROLE_LABELS[change.role!]}.`,
       });
     } else setMessage({ kind: "error", text: result.error.message });
   }
@@ -32,22 +32,12 @@ export function UsersTable({ users: initial, selfId }: { users: UserDto[]; selfI
   return (
     <div className="space-y-3">
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-        <thead className="bg-slate-100 text-left text-slate-700">
-          <tr>
-            <th className="px-4 py-2 font-semibold">Name</th>
-            <th className="px-4 py-2 font-semibold">Email</th>
-            <th className="px-4 py-2 font-semibold">Role</th>
-            <th className="px-4 py-2 font-semibold">State</th>
-            <th className="px-4 py-2" />
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable columns={["Name", "Email", "Role", "State", { label: "Actions", hidden: true }]}>
           {users.map((u) => (
             <tr key={u.id} className={`border-t border-slate-200 ${u.disabled ? "text-slate-500" : ""}`}>
-              <td className="px-4 py-2 font-medium">{u.name}</td>
-              <td className="px-4 py-2">{u.email}</td>
-              <td className="px-4 py-2">
+              <td className="px-3 py-2 font-medium">{u.name}</td>
+              <td className="px-3 py-2">{u.email}</td>
+              <td className="px-3 py-2">
                 <label className="sr-only" htmlFor={`role-${u.id}`}>
                   Role of {u.name}
                 </label>
@@ -60,13 +50,13 @@ export function UsersTable({ users: initial, selfId }: { users: UserDto[]; selfI
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {roleLabel[r]}
+                      {ROLE_LABELS[r]}
                     </option>
                   ))}
                 </select>
               </td>
-              <td className="px-4 py-2">{u.disabled ? "⛔ Disabled" : "Active"}</td>
-              <td className="px-4 py-2 text-right">
+              <td className="px-3 py-2">{u.disabled ? "⛔ Disabled" : "Active"}</td>
+              <td className="px-3 py-2 text-right">
                 {u.id === selfId ? (
                   <span className="text-xs text-slate-500">You</span>
                 ) : (
@@ -77,8 +67,7 @@ export function UsersTable({ users: initial, selfId }: { users: UserDto[]; selfI
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </DataTable>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { formatTimestamp } from "@/components/settings/format";
 import type { ApiTokenDto, ApiTokenWithOwnerDto } from "@/lib/tokens/dto";
 
@@ -68,37 +69,10 @@ export function TokenTable({
   }
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200">
-      <table className="w-full bg-white text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100 text-left text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Name
-            </th>
-            {showOwner ? (
-              <th scope="col" className="px-3 py-2 font-semibold">
-                Owner
-              </th>
-            ) : null}
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Token
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Created
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Last used
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+    <DataTable
+      caption={caption}
+      columns={["Name", ...(showOwner ? ["Owner"] : []), "Token", "Created", "Last used", "Status", { label: "Actions", hidden: true }]}
+    >
           {tokens.map((t) => (
             <tr key={t.id} className="border-t border-slate-200 align-top">
               <td className={`break-words px-3 py-2.5 font-medium ${t.status === "active" ? "text-slate-900" : "text-slate-500"}`}>{t.name}</td>
@@ -164,8 +138,6 @@ export function TokenTable({
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </DataTable>
   );
 }

@@ -4,8 +4,8 @@ import { recordAudit } from "@/lib/audit/data";
 import { dummyVerify } from "@/lib/security/hash";
 import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@/lib/security/throttle";
 import { clientIp } from "@/lib/security/client-ip";
-import { readBodyText } from "@/lib/http/api";
-import { AppError, ThrottledError, errorBody } from "@/lib/errors";
+import { errorResponse, readBodyText } from "@/lib/http/api";
+import { BadRequestError, ThrottledError } from "@/lib/errors";
 
 const INVALID = { code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" };
 
@@ -22,8 +22,7 @@ export async function signInWithEmail(request: Request, handle: (request: Reques
   try {
     text = await readBodyText(request, 16 * 1024);
   } catch (error) {
-    if (error instanceof AppError) return Response.json(errorBody(error), { status: error.status });
-    throw error;
+    return errorResponse(error);
   }
   let email = "";
   let password = "";
@@ -32,14 +31,13 @@ export async function signInWithEmail(request: Request, handle: (request: Reques
     email = typeof parsed.email === "string" ? parsed.email.trim().toLowerCase() : "";
     password = typeof parsed.password === "string" ? parsed.password : "";
   } catch {
-    return Response.json({ error: { code: "malformed_json", message: "The request body is not valid JSON." } }, { status: 400 });
+    return errorResponse(new BadRequestError());
   }
   const ip = clientIp(request.headers);
   const retryAfter = checkSignInAllowed(email, ip);
   if (retryAfter) {
-    const error = new ThrottledError(retryAfter);
     await recordAudit(db, { actorId: null, action: "auth.sign_in_throttled", objectType: "email", objectId: email.slice(0, 320), ip });
-    return Response.json(errorBody(error), { status: 429, headers: error.headers });
+    return errorResponse(new ThrottledError(retryAfter));
   }
 
   const account = email ? await db.user.findUnique({ where: { email }, select: { id: true, disabled: true } }) : null;

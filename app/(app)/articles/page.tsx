@@ -4,6 +4,7 @@ import { listArticles } from "@/lib/articles/data";
 import { listStatuses } from "@/lib/statuses/data";
 import { can } from "@/lib/permissions";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata = { title: "Articles" };
 
@@ -35,26 +36,17 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           {q ? `No articles match “${q}”.` : "No articles yet."}
         </p>
       ) : (
-        <table className="mt-6 w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th className="px-4 py-2 font-semibold">Title</th>
-              <th className="px-4 py-2 font-semibold">Outlet</th>
-              <th className="px-4 py-2 font-semibold">Published</th>
-              <th className="px-4 py-2 font-semibold">Claims</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable columns={["Title", "Outlet", "Published", "Claims"]} className="mt-6">
             {articles.map((a) => (
               <tr key={a.id} className="border-t border-slate-200 align-top">
-                <td className="px-4 py-3">
+                <td className="px-3 py-3">
                   <Link href={`/articles/${a.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
                     {a.title}
                   </Link>
                 </td>
-                <td className="px-4 py-3 text-slate-700">{a.outlet ?? "—"}</td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-700">{a.publishedAt ? a.publishedAt.slice(0, 10) : "—"}</td>
-                <td className="px-4 py-3">
+                <td className="px-3 py-3 text-slate-700">{a.outlet ?? "—"}</td>
+                <td className="whitespace-nowrap px-3 py-3 text-slate-700">{a.publishedAt ? a.publishedAt.slice(0, 10) : "—"}</td>
+                <td className="px-3 py-3">
                   <div className="mb-1 text-slate-700">
                     {a.claimCount === 0 ? "No claims yet" : `${a.checkedCount} of ${a.claimCount} with a verdict`}
                   </div>
@@ -68,8 +60,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
       <div className="mt-4 flex gap-3 text-sm">
         {page > 1 ? <Link href={`/articles?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page - 1) })}`}>← Newer</Link> : null}

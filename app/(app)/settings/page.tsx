@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/session";
-import { can } from "@/lib/permissions";
+import { can, ROLE_LABELS } from "@/lib/permissions";
 import { listAllTokens, listOwnTokens } from "@/lib/tokens/data";
 import { PASSWORD_MIN_LENGTH } from "@/lib/security/passwords";
 import { ApiTokens } from "@/components/settings/api-tokens";
@@ -8,7 +8,6 @@ import { ChangePasswordForm } from "@/components/settings/change-password-form";
 
 export const metadata = { title: "Settings" };
 
-const roleLabel = { admin: "Admin", editor: "Editor", checker: "Checker", viewer: "Viewer" } as const;
 
 export default async function SettingsPage() {
   const user = await requireUser();
@@ -20,7 +19,7 @@ export default async function SettingsPage() {
     <div className="mx-auto max-w-5xl px-4 py-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Signed in as <span className="font-medium text-slate-800">{user.name}</span> ({user.email}) · {roleLabel[user.role]}
+        Signed in as <span className="font-medium text-slate-800">{user.name}</span> ({user.email}) · {ROLE_LABELS[user.role]}
       </p>
 
       <section aria-labelledby="tokens-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/session";
 import { can } from "@/lib/permissions";
 import { listAuditEvents } from "@/lib/audit/data";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata = { title: "Audit log" };
 
@@ -62,17 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Clear
         </Link>
       </form>
-      <table className="mt-4 w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-        <thead className="bg-slate-100 text-left text-slate-700">
-          <tr>
-            <th className="px-3 py-2 font-semibold">Time (UTC)</th>
-            <th className="px-3 py-2 font-semibold">Actor</th>
-            <th className="px-3 py-2 font-semibold">Action</th>
-            <th className="px-3 py-2 font-semibold">Object</th>
-            <th className="px-3 py-2 font-semibold">Change</th>
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable columns={["Time (UTC)", "Actor", "Action", "Object", "Change"]} className="mt-4">
           {events.length === 0 ? (
             <tr>
               <td colSpan={5} className="px-3 py-6 text-center text-slate-600">
@@ -95,8 +86,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </tr>
             ))
           )}
-        </tbody>
-      </table>
+        </DataTable>
       <div className="mt-4 flex gap-4 text-sm">
         {filter.page > 1 ? <Link href={pageLink(filter.page - 1)}>← Newer</Link> : null}
         {nextPage ? <Link href={pageLink(nextPage)}>Older →</Link> : null}
