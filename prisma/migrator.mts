@@ -87,42 +87,82 @@ async function loadEngine(dbPath: string, shadowPath = ":memory:") {
   return { engine, schema, logs, close };
 }
 
-async function readMigrations() {
-  if (!existsSync(migrationsDir)) return [];
-  const names = (await readdir(migrationsDir, { withFileTypes: true }))
+async function readMigrations(dir = migrationsDir) {
+  if (!existsSync(dir)) return [];
+  const names = (await readdir(dir, { withFileTypes: true }))
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
   return Promise.all(
     names.map(async (name) => ({
-      path: path.join(migrationsDir, name),
+      // The engine records this as `_prisma_migrations.migration_name`: it must be the bare folder
+      // name, as Prisma Migrate records it, so that the database stays valid when the installation
+      // moves to another folder (an upgrade unpacked beside the old release).
+      path: name,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok", value: await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+        content: { tag: "ok", value: await readFile(path.join(dir, name, "migration.sql"), "utf8") },
       },
     })),
   );
 }
 
-function migrationsList(dirs: Awaited<ReturnType<typeof readMigrations>>) {
+function migrationsList(dirs: Awaited<ReturnType<typeof readMigrations>>, dir = migrationsDir) {
   return {
-    baseDir: migrationsDir,
-    lockfile: { path: path.join(migrationsDir, lockfileName), content: lockfileContent },
+    baseDir: dir,
+    lockfile: { path: path.join(dir, lockfileName), content: lockfileContent },
     migrationDirectories: dirs,
     shadowDbInitScript: "",
   };
 }
 
+/**
+ * Earlier releases recorded each migration under its absolute path. Such rows are renamed to
+ * their folder name, and rows that this bug recorded as failed (a second checkout re-applying a
+ * migration that was in fact applied) are cleared. Nothing is re-run. Returns what it changed.
+ */
+export function repairMigrationNames(raw: Database.Database): { renamed: number; cleared: number } {
+  const table = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+  if (!table) return { renamed: 0, cleared: 0 };
+  type Row = { id: string; migration_name: string; finished_at: unknown; rolled_back_at: unknown };
+  const rows = raw.prepare("SELECT id, migration_name, finished_at, rolled_back_at FROM _prisma_migrations").all() as Row[];
+  const folderName = (name: string) => name.split(/[\\/]/).filter(Boolean).pop() ?? name;
+  const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => folderName(r.migration_name)));
+  let renamed = 0;
+  let cleared = 0;
+  raw.transaction(() => {
+    for (const row of rows) {
+      const name = folderName(row.migration_name);
+      const failed = row.finished_at === null && row.rolled_back_at === null;
+      if (failed && applied.has(name)) {
+        raw.prepare("DELETE FROM _prisma_migrations WHERE id = ?").run(row.id);
+        cleared++;
+      } else if (name !== row.migration_name) {
+        raw.prepare("UPDATE _prisma_migrations SET migration_name = ? WHERE id = ?").run(name, row.id);
+        renamed++;
+      }
+    }
+  })();
+  return { renamed, cleared };
+}
+
 /** Applies every pending migration to the SQLite file; returns the names it applied. */
-export async function applyPendingMigrations(dbPath = databasePath()): Promise<string[]> {
+export async function applyPendingMigrations(dbPath = databasePath(), dir = migrationsDir): Promise<string[]> {
   await mkdir(path.dirname(dbPath), { recursive: true });
   // WAL is persistent in the file: readers never block the single writer.
   const raw = new Database(dbPath);
-  raw.pragma("journal_mode = WAL");
-  raw.close();
+  try {
+    raw.pragma("journal_mode = WAL");
+    const repaired = repairMigrationNames(raw);
+    if (repaired.renamed || repaired.cleared) {
+      console.log(`Migration history repaired: ${repaired.renamed} recorded by folder name, ${repaired.cleared} false failure(s) cleared.`);
+    }
+  } finally {
+    raw.close();
+  }
   const { engine, close } = await loadEngine(dbPath);
   try {
-    const result = await engine.applyMigrations({ migrationsList: migrationsList(await readMigrations()), filters });
+    const result = await engine.applyMigrations({ migrationsList: migrationsList(await readMigrations(dir), dir), filters });
     return (result.appliedMigrationNames as string[]).map((name) => path.basename(name));
   } finally {
     await close();
