@@ -27,7 +27,7 @@ export async function seed(db: Db, env: NodeJS.ProcessEnv = process.env): Promis
   }
   if ((await db.article.count()) === 0) {
     const body = normalizeBody(await readFile(path.join(here, "demo-article.txt"), "utf8")).trimEnd();
-    await db.article.create({ data: { ...DEMO_ARTICLE, body } });
+    await db.article.create({ data: { ...DEMO_ARTICLE, body, revisions: { create: { revision: 1, title: DEMO_ARTICLE.title, body, source: "import" } } } });
     done.push("demo article");
   }
   if ((await db.user.count()) === 0 && env.SEED_ADMIN_EMAIL && env.SEED_ADMIN_PASSWORD) {

@@ -93,7 +93,7 @@ async function prepareDatabase(dbPath: string) {
     const demo = await db.article.findFirstOrThrow({ select: { body: true } });
     const { body, claims } = buildArticle(demo.body);
     const article = await db.article.create({
-      data: { title: `Benchmark article with ${CLAIMS} claims`, body, outlet: "Bench", createdById: checker.id },
+      data: { title: `Benchmark article with ${CLAIMS} claims`, body, outlet: "Bench", createdById: checker.id, claimCounter: CLAIMS },
       select: { id: true },
     });
     const claimRows = claims.map((c, i) => {
@@ -101,6 +101,7 @@ async function prepareDatabase(dbPath: string) {
       return {
         id: randomUUID(),
         articleId: article.id,
+        number: i + 1,
         start: c.start,
         end: c.end,
         ...quoteSelector(body, c.start, c.end),

@@ -35,7 +35,7 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
   const canCreate = viewer.role !== "viewer";
 
   const statusMap = useMemo(() => new Map(statuses.map((s) => [s.key, s])), [statuses]);
-  const numbers = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims]);
+  const numbers = useMemo(() => new Map(claims.map((c) => [c.id, c.number])), [claims]);
   const selected = claims.find((c) => c.id === selectedId) ?? null;
 
   const choose = useCallback(

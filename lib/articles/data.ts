@@ -82,8 +82,9 @@ export async function listArticles(actor: Actor, query: { q?: string; page: numb
 export async function createArticle(actor: Actor, input: CreateArticleInput): Promise<ArticleDto> {
   if (!can(actor, "article:create")) throw new ForbiddenError("Only editors and admins can import articles.");
   return db.$transaction(async (tx) => {
+    const body = normalizeBody(input.body);
     const row = await tx.article.create({
-      data: { ...input, body: normalizeBody(input.body), createdById: actor.id },
+      data: { ...input, body, createdById: actor.id, revisions: { create: { revision: 1, title: input.title, body, source: "import", createdById: actor.id } } },
       select: articleFields,
     });
     await recordAudit(tx, { actorId: actor.id, action: "article.create", objectType: "article", objectId: row.id, after: { title: row.title } });

@@ -21,15 +21,15 @@ const cache = new Map<string, Entry>();
  * (versions only grow), or deleted moves one of these numbers. Plain SQL that PostgreSQL runs too.
  */
 async function contentStamp(articleId: string): Promise<string | null> {
-  const rows = await db.$queryRaw<{ u: unknown; r: unknown; n: unknown; v: unknown; mu: unknown; mc: unknown }[]>`
-    SELECT a."updatedAt" AS u, a."revision" AS r, c.n, c.v, c.mu, c.mc
+  const rows = await db.$queryRaw<{ u: unknown; r: unknown; s: unknown; n: unknown; v: unknown; mu: unknown; mc: unknown }[]>`
+    SELECT a."updatedAt" AS u, a."revision" AS r, a."changeSeq" AS s, c.n, c.v, c.mu, c.mc
     FROM "Article" a,
       (SELECT COUNT(*) AS n, SUM("version") AS v, MAX("updatedAt") AS mu, MAX("createdAt") AS mc
        FROM "Claim" WHERE "articleId" = ${articleId}) c
     WHERE a."id" = ${articleId}`;
   if (rows.length === 0) return null;
   const r = rows[0];
-  return [r.u, r.r, r.n, r.v, r.mu, r.mc].map((x) => (x instanceof Date ? x.toISOString() : String(x))).join("|");
+  return [r.u, r.r, r.s, r.n, r.v, r.mu, r.mc].map((x) => (x instanceof Date ? x.toISOString() : String(x))).join("|");
 }
 
 /** The GET /articles/:id body as JSON bytes with an ETag, rebuilt only when it changed. */

@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { can, type Actor } from "@/lib/permissions";
 import { recordAudit, diffFields } from "@/lib/audit/data";
 import { quoteSelector, rangeProblem } from "@/lib/anchoring/text";
+import { recordArticleEvent } from "@/lib/events/record";
 import {
   claimSelect,
   evidenceSelect,
@@ -28,9 +29,13 @@ export async function createClaim(actor: Actor, articleId: string, input: Create
     const problem = rangeProblem(article.body, input.start, input.end);
     if (problem) throw new ValidationError(problem, { start: problem, end: problem });
     const selector = quoteSelector(article.body, input.start, input.end);
+    // The next number from the article's counter: numbers are never reused or renumbered.
+    const counter = await tx.article.update({ where: { id: articleId }, data: { claimCounter: { increment: 1 } }, select: { claimCounter: true } });
     const row = await tx.claim.create({
       data: {
         articleId,
+        number: counter.claimCounter,
+        checkedQuote: selector.quote,
         start: input.start,
         end: input.end,
         ...selector,
@@ -46,9 +51,11 @@ export async function createClaim(actor: Actor, articleId: string, input: Create
       action: "claim.create",
       objectType: "claim",
       objectId: row.id,
-      after: { start: row.start, end: row.end, quote: row.quote, status: row.statusKey },
+      after: { number: row.number, start: row.start, end: row.end, quote: row.quote, status: row.statusKey },
     });
-    return toClaimDto(row);
+    const dto = toClaimDto(row);
+    await recordArticleEvent(tx, { articleId, type: "claim.created", actorId: actor.id, claimId: row.id, claim: dto });
+    return dto;
   });
 }
 
@@ -141,7 +148,7 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
         version: { increment: 1 },
         // A new verdict waits for an editor's review; a non-verdict status has nothing to review.
         ...(statusChanged
-          ? { statusSetById: actor.id, reviewState: statusIsVerdict ? "pending" : "none", reviewedById: null, reviewedAt: null, reviewNote: "" }
+          ? { statusSetById: actor.id, reviewState: statusIsVerdict ? "pending" : "none" }
           : {}),
       },
     });
@@ -150,8 +157,9 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
       throw new ConflictError("This claim was changed by someone else. Review the current state and apply your change again.", toClaimDto(now));
     }
     await recordAudit(tx, { actorId: actor.id, action: "claim.update", objectType: "claim", objectId: claimId, before, after });
-    const updated = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect });
-    return toClaimDto(updated);
+    const updated = toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));
+    await recordArticleEvent(tx, { articleId: updated.articleId, type: "claim.updated", actorId: actor.id, claimId, claim: updated });
+    return updated;
   });
 }
 
@@ -163,6 +171,7 @@ export async function deleteClaim(actor: Actor, claimId: string): Promise<void> 
     if (!can(actor, "claim:delete")) throw new ForbiddenError("Only editors and admins can delete claims.");
     await tx.claim.delete({ where: { id: claimId } });
     await recordAudit(tx, { actorId: actor.id, action: "claim.delete", objectType: "claim", objectId: claimId, before: current });
+    await recordArticleEvent(tx, { articleId: current.articleId, type: "claim.deleted", actorId: actor.id, claimId });
   });
 }
 
@@ -189,13 +198,14 @@ export async function listClaims(actor: Actor, query: z.infer<typeof listClaimsQ
 export async function addComment(actor: Actor, claimId: string, body: string): Promise<CommentDto> {
   if (!can(actor, "comment:create")) throw new ForbiddenError("Only checkers, editors and admins can comment.");
   return db.$transaction(async (tx) => {
-    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } });
+    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, articleId: true } });
     if (!claim) throw new NotFoundError("claim");
     const row = await tx.comment.create({
       data: { claimId, body, authorId: actor.id },
       select: { id: true, claimId: true, body: true, author: { select: { id: true, name: true } }, createdAt: true },
     });
     await recordAudit(tx, { actorId: actor.id, action: "comment.add", objectType: "claim", objectId: claimId, after: { commentId: row.id } });
+    await recordArticleEvent(tx, { articleId: claim.articleId, type: "comment.added", actorId: actor.id, claimId });
     return { ...row, createdAt: row.createdAt.toISOString() };
   });
 }
@@ -228,6 +238,8 @@ export async function reviewClaim(actor: Actor, claimId: string, input: z.infer<
       before: { reviewState: current.reviewState },
       after: { reviewState, note: input.note },
     });
-    return toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));
+    const reviewed = toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));
+    await recordArticleEvent(tx, { articleId: reviewed.articleId, type: "claim.reviewed", actorId: actor.id, claimId, claim: reviewed });
+    return reviewed;
   });
 }

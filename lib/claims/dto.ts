@@ -5,12 +5,17 @@ export type PersonRef = { id: string; name: string } | null;
 export type ClaimDto = {
   id: string;
   articleId: string;
+  /** Stable number within the article (never reused, never renumbered). */
+  number: number;
   start: number;
   end: number;
   quote: string;
   prefix: string;
   suffix: string;
+  /** The text the verdict is about. */
+  checkedQuote: string;
   anchor: string;
+  anchorConfidence: number;
   summary: string;
   claimant: string;
   claimType: string;
@@ -19,7 +24,10 @@ export type ClaimDto = {
   reviewState: string;
   reviewedBy: PersonRef;
   reviewedAt: string | null;
+  /** The last review's note; stays until the next review. */
+  reviewNote: string;
   assignee: PersonRef;
+  dueAt: string | null;
   version: number;
   createdBy: PersonRef;
   statusSetBy: PersonRef;
@@ -48,12 +56,15 @@ const person = { select: { id: true, name: true } } as const;
 export const claimSelect = {
   id: true,
   articleId: true,
+  number: true,
   start: true,
   end: true,
   quote: true,
   prefix: true,
   suffix: true,
+  checkedQuote: true,
   anchor: true,
+  anchorConfidence: true,
   summary: true,
   claimant: true,
   claimType: true,
@@ -62,7 +73,9 @@ export const claimSelect = {
   reviewState: true,
   reviewedBy: person,
   reviewedAt: true,
+  reviewNote: true,
   assignee: person,
+  dueAt: true,
   version: true,
   createdBy: person,
   statusSetBy: person,
@@ -72,9 +85,10 @@ export const claimSelect = {
 } as const;
 
 /** A claim row as `claimSelect` reads it. */
-type ClaimRow = Omit<ClaimDto, "status" | "reviewedAt" | "createdAt" | "updatedAt"> & {
+type ClaimRow = Omit<ClaimDto, "status" | "reviewedAt" | "dueAt" | "createdAt" | "updatedAt"> & {
   statusKey: string;
   reviewedAt: Date | null;
+  dueAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -84,12 +98,15 @@ export function toClaimDto(row: ClaimRow): ClaimDto {
   return {
     id: row.id,
     articleId: row.articleId,
+    number: row.number,
     start: row.start,
     end: row.end,
     quote: row.quote,
     prefix: row.prefix,
     suffix: row.suffix,
+    checkedQuote: row.checkedQuote || row.quote,
     anchor: row.anchor,
+    anchorConfidence: row.anchorConfidence,
     summary: row.summary,
     claimant: row.claimant,
     claimType: row.claimType,
@@ -98,7 +115,9 @@ export function toClaimDto(row: ClaimRow): ClaimDto {
     reviewState: row.reviewState,
     reviewedBy: row.reviewedBy,
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    reviewNote: row.reviewNote,
     assignee: row.assignee,
+    dueAt: row.dueAt?.toISOString() ?? null,
     version: row.version,
     createdBy: row.createdBy,
     statusSetBy: row.statusSetBy,

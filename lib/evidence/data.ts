@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
 import { recordAudit } from "@/lib/audit/data";
-import { evidenceSelect, toEvidenceDto, type EvidenceDto } from "@/lib/claims/dto";
+import { claimSelect, evidenceSelect, toClaimDto, toEvidenceDto, type EvidenceDto } from "@/lib/claims/dto";
+import { recordArticleEvent } from "@/lib/events/record";
 import type { AddEvidenceInput } from "@/lib/evidence/schemas";
 
 /** Adds an evidence link to a claim. */
@@ -13,7 +14,8 @@ export async function addEvidence(actor: Actor, claimId: string, input: AddEvide
     const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } });
     if (!claim) throw new NotFoundError("claim");
     const row = await tx.evidence.create({ data: { claimId, ...input, addedById: actor.id }, select: evidenceSelect });
-    await tx.claim.update({ where: { id: claimId }, data: { updatedAt: new Date() } });
+    // A claim's version moves with its evidence (shared/API.md), so a stale form sees the change.
+    const claimNow = toClaimDto(await tx.claim.update({ where: { id: claimId }, data: { version: { increment: 1 } }, select: claimSelect }));
     await recordAudit(tx, {
       actorId: actor.id,
       action: "evidence.add",
@@ -21,6 +23,7 @@ export async function addEvidence(actor: Actor, claimId: string, input: AddEvide
       objectId: claimId,
       after: { evidenceId: row.id, url: row.url, title: row.title, stance: row.stance },
     });
+    await recordArticleEvent(tx, { articleId: claimNow.articleId, type: "evidence.added", actorId: actor.id, claimId, claim: claimNow });
     return toEvidenceDto(row);
   });
 }
@@ -34,6 +37,7 @@ export async function deleteEvidence(actor: Actor, evidenceId: string): Promise<
       throw new ForbiddenError("Only the person who added this link, an editor or an admin can remove it.");
     }
     await tx.evidence.delete({ where: { id: evidenceId } });
+    const claimNow = toClaimDto(await tx.claim.update({ where: { id: row.claimId }, data: { version: { increment: 1 } }, select: claimSelect }));
     await recordAudit(tx, {
       actorId: actor.id,
       action: "evidence.remove",
@@ -41,5 +45,6 @@ export async function deleteEvidence(actor: Actor, evidenceId: string): Promise<
       objectId: row.claimId,
       before: { evidenceId: row.id, url: row.url, title: row.title, stance: row.stance },
     });
+    await recordArticleEvent(tx, { articleId: claimNow.articleId, type: "evidence.removed", actorId: actor.id, claimId: row.claimId, claim: claimNow });
   });
 }

@@ -1,0 +1,59 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimDto } from "@/lib/claims/dto";
+
+type Tx = Prisma.TransactionClient;
+
+/** The event types of `GET /api/v1/articles/:id/events` (shared/API.md). */
+export type ArticleEventType =
+  | "claim.created"
+  | "claim.updated"
+  | "claim.deleted"
+  | "claim.reviewed"
+  | "evidence.added"
+  | "evidence.changed"
+  | "evidence.removed"
+  | "comment.added"
+  | "article.revised";
+
+export type ArticleEventData = {
+  claimId?: string;
+  version?: number;
+  revision?: number;
+  actor: { id: string; name: string } | null;
+  claim?: ClaimDto;
+};
+
+export type ArticleEventInput = {
+  articleId: string;
+  type: ArticleEventType;
+  actorId: string | null;
+  claimId?: string;
+  /** The claim after the change (omitted for deletions: the event is then a tombstone). */
+  claim?: ClaimDto;
+  revision?: number;
+};
+
+/**
+ * Records one change to an article in the caller's transaction: the article's change sequence
+ * moves by one and the event is stored under that number, so a stream that reconnects replays
+ * exactly what it missed. Returns the sequence number.
+ */
+export async function recordArticleEvent(tx: Tx, input: ArticleEventInput): Promise<number> {
+  // Raw SQL so the article's own updatedAt does not move with every claim change. Portable (SQLite ≥ 3.35, PostgreSQL).
+  const rows = await tx.$queryRaw<{ changeSeq: number | bigint }[]>`
+    UPDATE "Article" SET "changeSeq" = "changeSeq" + 1 WHERE "id" = ${input.articleId} RETURNING "changeSeq"`;
+  if (rows.length === 0) throw new Error(`recordArticleEvent: no article ${input.articleId}`);
+  const seq = Number(rows[0].changeSeq);
+  const actor = input.actorId ? await tx.user.findUnique({ where: { id: input.actorId }, select: { id: true, name: true } }) : null;
+  const data: ArticleEventData = {
+    ...(input.claimId ? { claimId: input.claimId } : {}),
+    ...(input.claim ? { version: input.claim.version, claim: input.claim } : {}),
+    ...(input.revision !== undefined ? { revision: input.revision } : {}),
+    actor,
+  };
+  await tx.articleEvent.create({
+    data: { articleId: input.articleId, seq, type: input.type, claimId: input.claimId ?? null, actorId: input.actorId, data: JSON.stringify(data) },
+  });
+  return seq;
+}
