@@ -6,6 +6,8 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import type { ClaimDetailDto, ClaimDto, EvidenceDto } from "@/lib/claims/dto";
 import type { StatusDto } from "@/lib/statuses/scale";
 import type { Role } from "@/lib/permissions";
+import { mergeDrafts, resolveConflict, touchedFields, FIELD_LABELS, type MergeField, type MergeResult } from "@/lib/claims/merge";
+import { MergeConflicts } from "@/components/claims/merge-conflicts";
 import { addEvidenceAction, deleteEvidenceAction, getClaimDetailAction, reviewClaimAction, updateClaimAction } from "@/lib/claims/actions";
 
 type Viewer = { id: string; role: Role };
@@ -20,6 +22,15 @@ const stanceStyle: Record<string, string> = {
   context: "border-slate-500 text-slate-800",
 };
 
+function fieldList(fields: MergeField[]): string {
+  const names = fields.map((f) => FIELD_LABELS[f].toLowerCase());
+  return names.length <= 1 ? `${names[0] ?? "edits"} was` : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} were`;
+}
+
+function describe(fields: MergeField[], what: string): string {
+  return fields.length === 0 ? "" : `${fields.map((f) => FIELD_LABELS[f].toLowerCase()).join(", ")} ${what}; `;
+}
+
 function draftOf(c: ClaimDto): Draft {
   return { status: c.status, summary: c.summary, claimant: c.claimant, rationale: c.rationale };
 }
@@ -33,6 +44,7 @@ export function ClaimEditor({
   onSaved,
   unsaved,
   onUnsavedChange,
+  changedBy,
 }: {
   claim: ClaimDto;
   number: number;
@@ -42,6 +54,8 @@ export function ClaimEditor({
   /** Edits left unsaved when the user last moved to another claim: they are restored, not lost. */
   unsaved?: Unsaved;
   onUnsavedChange: (claimId: string, unsaved: Unsaved | null) => void;
+  /** Who made the claim's latest change, when the live store knows. */
+  changedBy?: { id: string; name: string } | null;
 }) {
   const canEdit = viewer.role !== "viewer";
   const [base, setBase] = useState<ClaimDto>(unsaved?.base ?? claim);
@@ -49,10 +63,12 @@ export function ClaimEditor({
   const [detail, setDetail] = useState<ClaimDetailDto | null>(null);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<{ kind: "error" | "success" | "info"; text: string } | null>(null);
-  const [conflict, setConflict] = useState<ClaimDto | null>(null);
+  const [merge, setMerge] = useState<{ result: MergeResult; who: string | null } | null>(null);
   const statusRef = useRef<HTMLSelectElement>(null);
+  const savingRef = useRef(false);
 
-  // The editor is keyed by claim, so a different claim mounts a fresh one; load its details.
+  // The editor is keyed by claim, so a different claim mounts a fresh one; load its details, and
+  // again whenever the claim's version moves (evidence, comments and reviews move it too).
   useEffect(() => {
     let live = true;
     getClaimDetailAction({ claimId: claim.id }).then((r) => {
@@ -61,8 +77,7 @@ export function ClaimEditor({
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [claim.id]);
+  }, [claim.id, claim.version]);
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
 
@@ -71,34 +86,109 @@ export function ClaimEditor({
     onUnsavedChange(claim.id, dirty ? { base, draft } : null);
   }, [claim.id, dirty, base, draft, onUnsavedChange]);
 
-  async function save() {
-    if (!canEdit || saving) return;
-    setSaving(true);
-    setNotice(null);
-    const changes: Partial<Draft> = {};
-    for (const key of Object.keys(draft) as (keyof Draft)[]) if (draft[key] !== base[key]) changes[key] = draft[key];
-    const result = await updateClaimAction({ claimId: claim.id, version: base.version, ...changes });
-    setSaving(false);
+  /**
+   * Someone else's newer version arrived (a 409 or the event stream): merge it into the form per
+   * field. Returns the fields left to send, or null when a choice is needed.
+   */
+  function rebase(current: ClaimDto, who: string | null, myDraft: Draft = draft): Partial<Draft> | null {
+    const result = mergeDrafts(draftOf(base), myDraft, draftOf(current));
+    setBase(current);
+    setDraft(result.draft);
+    if (result.conflicts.length > 0) {
+      setMerge({ result, who });
+      return null;
+    }
+    setMerge(null);
+    return touchedFields(result.base, result.draft);
+  }
+
+  // A newer version from the store while this editor is open: the same per-field merge.
+  useEffect(() => {
+    if (claim.version <= base.version || savingRef.current) return;
+    const who = changedBy && changedBy.id !== viewer.id ? changedBy.name : null;
+    if (!dirty) {
+      setBase(claim);
+      setDraft(draftOf(claim));
+      if (who) setNotice({ kind: "info", text: `Changed by ${who} — the form shows their version.` });
+      return;
+    }
+    const result = mergeDrafts(draftOf(base), draft, draftOf(claim));
+    setBase(claim);
+    setDraft(result.draft);
+    if (result.conflicts.length > 0) setMerge({ result, who });
+    else
+      setNotice({
+        kind: "info",
+        text: `Changed by ${who ?? "someone else"} — review: ${describe(result.taken, "taken from theirs")}your unsaved edits are kept.`,
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [claim.version]);
+
+  async function send(version: number, changes: Partial<Draft>, retried: boolean): Promise<void> {
+    const result = await updateClaimAction({ claimId: claim.id, version, ...changes });
     if (result.ok) {
       setBase(result.data);
       setDraft(draftOf(result.data));
-      setConflict(null);
-      setNotice({ kind: "success", text: "Saved." });
+      setMerge(null);
+      setNotice({
+        kind: "success",
+        text: retried
+          ? `Someone else saved this claim meanwhile without touching your fields; your ${fieldList(Object.keys(changes) as MergeField[])} saved on top of their version.`
+          : "Saved.",
+      });
       onSaved(result.data);
-    } else if (result.error.code === "version_conflict") {
-      const current = result.error.details?.current as ClaimDto;
-      setConflict(current);
-      setBase(current);
+      return;
+    }
+    if (result.error.code === "version_conflict" && result.error.details?.current) {
+      const current = result.error.details.current as ClaimDto;
       onSaved(current);
-    } else {
-      setNotice({ kind: "error", text: result.error.message });
+      const left = rebase(current, null, { ...draftOf(base), ...changes });
+      if (left === null) {
+        setNotice(null);
+        return;
+      }
+      if (Object.keys(left).length === 0) {
+        setNotice({ kind: "info", text: "Someone else saved the same change meanwhile; nothing left to save." });
+        return;
+      }
+      if (retried) {
+        setNotice({ kind: "error", text: "The claim keeps changing; your edits are still in the form. Save again." });
+        return;
+      }
+      return send(current.version, left, true);
+    }
+    setNotice({ kind: "error", text: result.error.message });
+  }
+
+  async function save() {
+    if (!canEdit || saving || (merge && merge.result.conflicts.length > 0)) return;
+    // Only what the person changed is sent, with the version they started from.
+    const changes = touchedFields(draftOf(base), draft);
+    if (Object.keys(changes).length === 0) return;
+    setSaving(true);
+    savingRef.current = true;
+    setNotice(null);
+    try {
+      await send(base.version, changes, false);
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
     }
   }
 
-  function discardMine() {
-    if (!conflict) return;
-    setDraft(draftOf(conflict));
-    setConflict(null);
+  function choose(index: number, choice: "theirs" | "mine") {
+    if (!merge) return;
+    const result = resolveConflict(merge.result, index, choice);
+    setDraft(result.draft);
+    if (result.conflicts.length > 0) setMerge({ ...merge, result });
+    else {
+      setMerge(null);
+      const left = touchedFields(draftOf(base), result.draft);
+      setNotice({
+        kind: "info",
+        text: Object.keys(left).length > 0 ? "Chosen. Your kept edits are in the form: press Save to save them." : "Their version is kept; nothing of yours is left to save.",
+      });
+    }
   }
 
   const statusOf = (key: string) => statuses.find((s) => s.key === key) ?? statuses[0];
@@ -115,20 +205,8 @@ export function ClaimEditor({
         </blockquote>
       </div>
 
-      {conflict ? (
-        <Notice>
-          <p className="font-medium">Someone else saved this claim while you were editing.</p>
-          <p className="mt-1">
-            Their version: <strong>{statusOf(conflict.status).label}</strong>
-            {conflict.statusSetBy ? ` (by ${conflict.statusSetBy.name})` : ""}. Your edits are still in the form. Save again to
-            replace their version with yours, or discard yours.
-          </p>
-          <div className="mt-2 flex gap-2">
-            <Button type="button" variant="secondary" onClick={discardMine}>
-              Discard mine, show theirs
-            </Button>
-          </div>
-        </Notice>
+      {merge && merge.result.conflicts.length > 0 ? (
+        <MergeConflicts conflicts={merge.result.conflicts} who={merge.who} statuses={statuses} onChoose={choose} />
       ) : null}
       {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
 
@@ -178,7 +256,7 @@ export function ClaimEditor({
         </Field>
         {canEdit ? (
           <div className="flex items-center gap-3">
-            <Button type="submit" disabled={saving || (!dirty && !conflict)}>
+            <Button type="submit" disabled={saving || !dirty || !!(merge && merge.result.conflicts.length > 0)}>
               {saving ? "Saving…" : "Save"}
             </Button>
             <span className="text-xs text-slate-500">{dirty ? "Unsaved changes · Ctrl+Enter saves" : "All changes saved"}</span>

@@ -1,0 +1,103 @@
+/**
+ * End to end, two people on one article: a colleague's verdict is never silently reverted by a
+ * stale tab (per-field merge on a 409), and changes arrive live. Two browser contexts, the
+ * production build, Debian's Chromium.
+ */
+import type { Page } from "playwright-core";
+import { startServer, type TestServer } from "../support/server";
+import { ApiClient } from "../support/api-client";
+import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
+import { openBrowser, signInThroughForm, waitForHydration } from "../support/browser";
+
+jest.setTimeout(180_000);
+
+let server: TestServer;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let article: { id: string; title: string; body: string };
+let users: Awaited<ReturnType<typeof seedUsers>>;
+
+beforeAll(async () => {
+  users = await seedUsers();
+  article = await testDb().article.findFirstOrThrow({ select: { id: true, title: true, body: true } });
+  server = await startServer();
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await testDb().$disconnect();
+});
+
+/** A claim on the n-th sentence of the demo article, with a True verdict and a rationale, made by the checker over the API. */
+async function seedClaim(sentence: number, rationale: string) {
+  const api = new ApiClient(server.url);
+  expect((await api.signIn(users.checker.email, PASSWORD)).status).toBe(200);
+  const sentences = [...article.body.matchAll(/[A-Z][^.\n]{20,}\./g)];
+  const m = sentences[sentence];
+  const created = await api.request("POST", `/api/v1/articles/${article.id}/claims`, { revision: 1, start: m.index, end: m.index! + m[0].length });
+  expect(created.status).toBe(201);
+  const updated = await api.request("PATCH", `/api/v1/claims/${created.body.id}`, { version: created.body.version, status: "true", rationale });
+  expect(updated.status).toBe(200);
+  return { id: created.body.id as string, quote: m[0] };
+}
+
+async function openClaim(page: Page, email: string, claimId: string) {
+  await signInThroughForm(page, server.url, email, PASSWORD);
+  await page.goto(`${server.url}/articles/${article.id}`);
+  await waitForHydration(page, "[role=document]");
+  await page.locator(`[data-badge][data-claim-id="${claimId}"]`).click();
+  const editor = page.locator("section[aria-labelledby=claim-editor-title]");
+  await editor.locator("textarea[name=rationale]").waitFor();
+  return editor;
+}
+
+const stored = (id: string) => testDb().claim.findUniqueOrThrow({ where: { id }, select: { statusKey: true, rationale: true, summary: true, version: true } });
+
+test("Eve's False survives Sam's save from a tab loaded earlier: Sam sees both side by side and chooses", async () => {
+  const claim = await seedClaim(0, "First look: plausible.");
+
+  // Sam (checker) loaded the article earlier; his tab hears nothing live (the stream is blocked), the worst case.
+  const sam = await browser.newPage();
+  await sam.context().route("**/api/v1/articles/*/events", (route) => route.abort());
+  const samEditor = await openClaim(sam, users.checker.email, claim.id);
+  await samEditor.locator("textarea[name=rationale]").fill("Sam: the ministry's figure is quoted correctly.");
+
+  // Eve (editor) sets False with her rationale and saves.
+  const eve = await browser.newPage();
+  const eveEditor = await openClaim(eve, users.editor.email, claim.id);
+  await eve.selectOption("#claim-status", { label: "False" });
+  await eveEditor.locator("textarea[name=rationale]").fill("Eve: the ministry corrected the figure on Monday.");
+  await eveEditor.getByRole("button", { name: "Save" }).click();
+  await eveEditor.getByText("Saved.").waitFor();
+
+  // Sam saves his stale form: a conflict on the verdict group, theirs beside his, nothing saved.
+  await samEditor.getByRole("button", { name: "Save" }).click();
+  const conflicts = samEditor.getByTestId("merge-conflicts");
+  await conflicts.waitFor();
+  await expect(conflicts.locator("[data-side=theirs]").textContent()).resolves.toContain("False");
+  await expect(conflicts.locator("[data-side=theirs]").textContent()).resolves.toContain("Eve: the ministry corrected");
+  await expect(conflicts.locator("[data-side=mine]").textContent()).resolves.toContain("True");
+  await expect(conflicts.locator("[data-side=mine]").textContent()).resolves.toContain("Sam: the ministry's figure");
+  await expect(samEditor.getByRole("button", { name: "Save" }).isDisabled()).resolves.toBe(true);
+  await expect(stored(claim.id)).resolves.toMatchObject({ statusKey: "false", rationale: "Eve: the ministry corrected the figure on Monday." });
+
+  // He keeps Eve's: the form now shows False and her rationale, and nothing of his is sent.
+  await conflicts.getByRole("button", { name: "Keep theirs" }).click();
+  await expect(sam.locator("#claim-status").inputValue()).resolves.toBe("false");
+  await expect(samEditor.locator("textarea[name=rationale]").inputValue()).resolves.toBe("Eve: the ministry corrected the figure on Monday.");
+  await expect(stored(claim.id)).resolves.toMatchObject({ statusKey: "false" });
+
+  // Next, a change that overlaps nothing of Sam's (Eve adds evidence): his summary is re-sent by itself, and he is told.
+  await samEditor.locator("input[name=summary]").fill("Ministry export figure for 2023");
+  const eveApi = new ApiClient(server.url);
+  await eveApi.signIn(users.editor.email, PASSWORD);
+  expect((await eveApi.request("POST", `/api/v1/claims/${claim.id}/evidence`, { url: "https://example.org/correction", stance: "refutes" })).status).toBe(201);
+  await samEditor.getByRole("button", { name: "Save" }).click();
+  await samEditor.getByText(/saved on top of their version/).waitFor();
+  await expect(stored(claim.id)).resolves.toMatchObject({
+    statusKey: "false",
+    rationale: "Eve: the ministry corrected the figure on Monday.",
+    summary: "Ministry export figure for 2023",
+  });
+});
