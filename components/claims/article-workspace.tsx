@@ -1,12 +1,16 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { AnnotatedText, pointToOffset } from "@/components/claims/annotated-text";
 import { ClaimEditor, type Unsaved } from "@/components/claims/claim-editor";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
 import { createClaimAction } from "@/lib/claims/actions";
-import { compareClaimsInTextOrder, type ClaimDto } from "@/lib/claims/dto";
+import type { ClaimDto } from "@/lib/claims/dto";
+import { createClaimStore, reduceClaimStore, type StoreEvent } from "@/lib/claims/store";
+import { useArticleEvents } from "@/components/claims/use-article-events";
+import { PresenceList } from "@/components/claims/presence-list";
 import { trimRange } from "@/lib/anchoring/text";
 import type { StatusDto } from "@/lib/statuses/scale";
 import type { Role } from "@/lib/permissions";
@@ -14,6 +18,8 @@ import type { Role } from "@/lib/permissions";
 type Props = {
   article: { id: string; body: string };
   initialClaims: ClaimDto[];
+  /** The article's change sequence when `initialClaims` were read: the event stream resumes after it. */
+  changeSeq: number;
   statuses: StatusDto[];
   viewer: { id: string; role: Role };
 };
@@ -23,8 +29,24 @@ type Pending = { start: number; end: number; top: number; left: number };
 const NAV_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown", "Tab", "Shift", "Control", "Alt", "Meta"]);
 
 /** The annotation screen: the article with its claims, and the claim panel beside it. */
-export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: Props) {
-  const [claims, setClaims] = useState<ClaimDto[]>(() => [...initialClaims].sort(compareClaimsInTextOrder));
+export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, viewer }: Props) {
+  // The one store of this article's claims (by id and version), fed by answers and the event stream.
+  const [store, dispatch] = useReducer(reduceClaimStore, null, () => createClaimStore(initialClaims, changeSeq));
+  const claims = store.claims;
+  const router = useRouter();
+  const onEvents = useCallback(
+    (events: StoreEvent[]) => {
+      dispatch({ type: "events", events });
+      // A new revision of the text re-anchors every claim: read the page again.
+      if (events.some((e) => e.type === "article.revised")) router.refresh();
+    },
+    [router],
+  );
+  const { people } = useArticleEvents(article.id, changeSeq, onEvents);
+  // A fresh server render (refresh, back/forward) feeds the same store; older copies are ignored.
+  useEffect(() => {
+    dispatch({ type: "claims", claims: initialClaims });
+  }, [initialClaims]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -88,7 +110,7 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
       setError(result.error.message);
       return;
     }
-    setClaims((list) => [...list, result.data].sort(compareClaimsInTextOrder));
+    dispatch({ type: "claims", claims: [result.data] });
     setSelectedId(result.data.id);
     setPending(null);
     window.getSelection()?.removeAllRanges();
@@ -96,7 +118,7 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
   }
 
   const onSaved = useCallback((claim: ClaimDto) => {
-    setClaims((list) => list.map((c) => (c.id === claim.id ? claim : c)));
+    dispatch({ type: "claims", claims: [claim] });
   }, []);
 
   const onUnsavedChange = useCallback((claimId: string, value: Unsaved | null) => {
@@ -207,6 +229,9 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
             </h2>
             <span className="text-xs text-slate-500">j / k to move</span>
           </div>
+          <div className="border-b border-slate-200 px-4 py-1.5">
+            <PresenceList people={people} viewerId={viewer.id} />
+          </div>
           {claims.length === 0 ? (
             <p className="px-4 py-3 text-sm text-slate-600">
               {canCreate ? "Select a checkable statement in the text to add the first claim." : "No claims have been marked yet."}
@@ -254,6 +279,8 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
               onSaved={onSaved}
               unsaved={unsaved.get(selected.id)}
               onUnsavedChange={onUnsavedChange}
+              changedBy={store.changedBy.get(selected.id) ?? null}
+              activity={store.activity.get(selected.id) ?? 0}
             />
           </div>
         ) : claims.length > 0 ? (

@@ -45,6 +45,7 @@ export function ClaimEditor({
   unsaved,
   onUnsavedChange,
   changedBy,
+  activity = 0,
 }: {
   claim: ClaimDto;
   number: number;
@@ -56,6 +57,8 @@ export function ClaimEditor({
   onUnsavedChange: (claimId: string, unsaved: Unsaved | null) => void;
   /** Who made the claim's latest change, when the live store knows. */
   changedBy?: { id: string; name: string } | null;
+  /** Moves when something that does not change the claim's version (a comment) happened to it. */
+  activity?: number;
 }) {
   const canEdit = viewer.role !== "viewer";
   const [base, setBase] = useState<ClaimDto>(unsaved?.base ?? claim);
@@ -77,7 +80,7 @@ export function ClaimEditor({
     return () => {
       live = false;
     };
-  }, [claim.id, claim.version]);
+  }, [claim.id, claim.version, activity]);
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
 

@@ -5,6 +5,7 @@ import { can, type Actor } from "@/lib/permissions";
 import { recordAudit, diffFields } from "@/lib/audit/data";
 import { quoteSelector, rangeProblem } from "@/lib/anchoring/text";
 import { recordArticleEvent } from "@/lib/events/record";
+import { articleTransaction } from "@/lib/events/transaction";
 import {
   claimSelect,
   evidenceSelect,
@@ -23,7 +24,7 @@ const PAGE_SIZE = 50;
 /** Creates a claim on a text range of an article, storing its position and quote selectors. */
 export async function createClaim(actor: Actor, articleId: string, input: CreateClaimInput): Promise<ClaimDto> {
   if (!can(actor, "claim:create")) throw new ForbiddenError("Only checkers, editors and admins can add claims.");
-  return db.$transaction(async (tx) => {
+  return articleTransaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } });
     if (!article) throw new NotFoundError("article");
     const problem = rangeProblem(article.body, input.start, input.end);
@@ -96,7 +97,7 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
  * on; if someone else saved in between, nothing is written and a 409 carries the current claim.
  */
 export async function updateClaim(actor: Actor, claimId: string, input: UpdateClaimInput): Promise<ClaimDto> {
-  return db.$transaction(async (tx) => {
+  return articleTransaction(async (tx) => {
     const current = await tx.claim.findUnique({ where: { id: claimId }, select: claimSelect });
     if (!current) throw new NotFoundError("claim");
     if (!can(actor, "claim:update")) throw new ForbiddenError("Only checkers, editors and admins can change claims.");
@@ -165,7 +166,7 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
 
 /** Deletes a claim and its evidence and comments (editors and admins). */
 export async function deleteClaim(actor: Actor, claimId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await articleTransaction(async (tx) => {
     const current = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, quote: true, statusKey: true, articleId: true } });
     if (!current) throw new NotFoundError("claim");
     if (!can(actor, "claim:delete")) throw new ForbiddenError("Only editors and admins can delete claims.");
@@ -197,7 +198,7 @@ export async function listClaims(actor: Actor, query: z.infer<typeof listClaimsQ
 /** Adds a comment to a claim's discussion. */
 export async function addComment(actor: Actor, claimId: string, body: string): Promise<CommentDto> {
   if (!can(actor, "comment:create")) throw new ForbiddenError("Only checkers, editors and admins can comment.");
-  return db.$transaction(async (tx) => {
+  return articleTransaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, articleId: true } });
     if (!claim) throw new NotFoundError("claim");
     const row = await tx.comment.create({
@@ -212,7 +213,7 @@ export async function addComment(actor: Actor, claimId: string, body: string): P
 
 /** An editor approves or rejects the current verdict (not their own). */
 export async function reviewClaim(actor: Actor, claimId: string, input: z.infer<typeof reviewClaimSchema>): Promise<ClaimDto> {
-  return db.$transaction(async (tx) => {
+  return articleTransaction(async (tx) => {
     const current = await tx.claim.findUnique({ where: { id: claimId }, select: { ...claimSelect, status: { select: { isVerdict: true } } } });
     if (!current) throw new NotFoundError("claim");
     if (!can(actor, "claim:review", { statusSetById: current.statusSetById })) {

@@ -34,6 +34,15 @@ export type ArticleEventInput = {
   revision?: number;
 };
 
+// Transactions opened by articleTransaction (lib/events/transaction.ts) collect the articles they
+// recorded events for, to publish them after the commit.
+const tracked = new WeakMap<object, Set<string>>();
+
+/** Makes `recordArticleEvent` note in `into` each article it records an event for in `tx`. */
+export function trackArticleEvents(tx: Tx, into: Set<string>): void {
+  tracked.set(tx, into);
+}
+
 /**
  * Records one change to an article in the caller's transaction: the article's change sequence
  * moves by one and the event is stored under that number, so a stream that reconnects replays
@@ -55,5 +64,6 @@ export async function recordArticleEvent(tx: Tx, input: ArticleEventInput): Prom
   await tx.articleEvent.create({
     data: { articleId: input.articleId, seq, type: input.type, claimId: input.claimId ?? null, actorId: input.actorId, data: JSON.stringify(data) },
   });
+  tracked.get(tx)?.add(input.articleId);
   return seq;
 }

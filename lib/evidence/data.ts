@@ -5,12 +5,13 @@ import { can, type Actor } from "@/lib/permissions";
 import { recordAudit } from "@/lib/audit/data";
 import { claimSelect, evidenceSelect, toClaimDto, toEvidenceDto, type EvidenceDto } from "@/lib/claims/dto";
 import { recordArticleEvent } from "@/lib/events/record";
+import { articleTransaction } from "@/lib/events/transaction";
 import type { AddEvidenceInput } from "@/lib/evidence/schemas";
 
 /** Adds an evidence link to a claim. */
 export async function addEvidence(actor: Actor, claimId: string, input: AddEvidenceInput): Promise<EvidenceDto> {
   if (!can(actor, "evidence:add")) throw new ForbiddenError("Only checkers, editors and admins can add evidence.");
-  return db.$transaction(async (tx) => {
+  return articleTransaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } });
     if (!claim) throw new NotFoundError("claim");
     const row = await tx.evidence.create({ data: { claimId, ...input, addedById: actor.id }, select: evidenceSelect });
@@ -30,7 +31,7 @@ export async function addEvidence(actor: Actor, claimId: string, input: AddEvide
 
 /** Removes an evidence link: its author, an editor or an admin. */
 export async function deleteEvidence(actor: Actor, evidenceId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await articleTransaction(async (tx) => {
     const row = await tx.evidence.findUnique({ where: { id: evidenceId }, select: { ...evidenceSelect, addedById: true } });
     if (!row) throw new NotFoundError("evidence link");
     if (!can(actor, "evidence:delete", { addedById: row.addedById })) {

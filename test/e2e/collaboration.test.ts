@@ -59,7 +59,7 @@ test("Eve's False survives Sam's save from a tab loaded earlier: Sam sees both s
 
   // Sam (checker) loaded the article earlier; his tab hears nothing live (the stream is blocked), the worst case.
   const sam = await browser.newPage();
-  await sam.context().route("**/api/v1/articles/*/events", (route) => route.abort());
+  await sam.context().route(/\/api\/v1\/articles\/[^/]+\/events/, (route) => route.abort());
   const samEditor = await openClaim(sam, users.checker.email, claim.id);
   await samEditor.locator("textarea[name=rationale]").fill("Sam: the ministry's figure is quoted correctly.");
 
@@ -100,4 +100,57 @@ test("Eve's False survives Sam's save from a tab loaded earlier: Sam sees both s
     rationale: "Eve: the ministry corrected the figure on Monday.",
     summary: "Ministry export figure for 2023",
   });
+});
+
+test("live: Sam sees who else is here, Eve's verdict reaches his open form as a merge, and her new claim appears without a reload", async () => {
+  const claim = await seedClaim(1, "Dates match the ministry's announcement.");
+  const sam = await browser.newPage();
+  const samEditor = await openClaim(sam, users.checker.email, claim.id);
+  const typed = "Sam: both ministries announced it on Friday.";
+  await samEditor.locator("textarea[name=rationale]").fill(typed);
+  const listed = await sam.locator("aside[aria-label=Claims] ol > li").count();
+
+  const eve = await browser.newPage();
+  await signInThroughForm(eve, server.url, users.editor.email, PASSWORD);
+  await eve.goto(`${server.url}/articles/${article.id}`);
+  await waitForHydration(eve, "[role=document]");
+  await sam.getByTestId("presence").getByText(`Also here: ${users.editor.name}`).waitFor();
+
+  // Eve's verdict, saved through the API: Sam's open form shows the conflict, naming her; his typing is untouched.
+  const eveApi = new ApiClient(server.url);
+  await eveApi.signIn(users.editor.email, PASSWORD);
+  const current = await stored(claim.id);
+  expect((await eveApi.patch(`/api/v1/claims/${claim.id}`, { version: current.version, status: "false", rationale: "Eve: it was Thursday." })).status).toBe(200);
+  const conflicts = samEditor.getByTestId("merge-conflicts");
+  await conflicts.getByText(`${users.editor.name} changed what you changed`).waitFor();
+  await expect(conflicts.locator("[data-side=theirs]").textContent()).resolves.toContain("False");
+  await expect(samEditor.locator("textarea[name=rationale]").inputValue()).resolves.toBe(typed);
+  // The list already shows her verdict.
+  await sam.locator(`aside[aria-label=Claims] li`, { hasText: claim.quote.slice(0, 30) }).getByText("False").waitFor();
+
+  // A new claim of Eve's appears in Sam's list and text.
+  const sentence = [...article.body.matchAll(/[A-Z][^.\n]{20,}\./g)][3];
+  const created = await eveApi.post(`/api/v1/articles/${article.id}/claims`, { revision: 1, start: sentence.index, end: sentence.index! + sentence[0].length });
+  expect(created.status).toBe(201);
+  await sam.locator(`[role=document] [data-badge][data-claim-id="${created.body.id}"]`).waitFor();
+  await expect(sam.locator("aside[aria-label=Claims] ol > li").count()).resolves.toBe(listed + 1);
+  await expect(samEditor.locator("textarea[name=rationale]").inputValue()).resolves.toBe(typed);
+  await expect(stored(claim.id)).resolves.toMatchObject({ statusKey: "false" });
+});
+
+test("Back after leaving the article shows the claims added meanwhile", async () => {
+  const page = await browser.newPage();
+  await signInThroughForm(page, server.url, users.viewer.email, PASSWORD);
+  await page.goto(`${server.url}/articles/${article.id}`);
+  await waitForHydration(page, "[role=document]");
+  const before = await page.locator("aside[aria-label=Claims] ol > li").count();
+  await Promise.all([page.waitForURL(/\/articles$/), page.getByRole("link", { name: "← Articles" }).click()]);
+  const sentence = [...article.body.matchAll(/[A-Z][^.\n]{20,}\./g)][4];
+  const api = new ApiClient(server.url);
+  await api.signIn(users.checker.email, PASSWORD);
+  const created = await api.post(`/api/v1/articles/${article.id}/claims`, { revision: 1, start: sentence.index, end: sentence.index! + sentence[0].length });
+  expect(created.status).toBe(201);
+  await page.goBack();
+  await page.locator(`[role=document] [data-badge][data-claim-id="${created.body.id}"]`).waitFor();
+  await expect(page.locator("aside[aria-label=Claims] ol > li").count()).resolves.toBe(before + 1);
 });

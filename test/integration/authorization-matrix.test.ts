@@ -24,7 +24,7 @@ type Ctx = {
   users: Awaited<ReturnType<typeof seedUsers>>;
   api: Record<Exclude<Who, "anonymous">, ApiClient>;
 };
-type Req = { method: string; path: string; body?: unknown };
+type Req = { method: string; path: string; body?: unknown; stream?: boolean };
 type RouteCase = { allowed: Who[]; denied?: 403 | 404; request: (ctx: Ctx, who: Who) => Promise<Req> | Req };
 
 let n = 0;
@@ -65,6 +65,8 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/v1/articles": { allowed: EDITOR_UP, request: () => ({ method: "POST", path: "/api/v1/articles", body: { title: "Matrix", body: "Some text." } }) },
   "GET /api/v1/articles/[id]": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}` }) },
   "POST /api/v1/articles/[id]/claims": { allowed: CHECKER_UP, request: (c) => ({ method: "POST", path: `/api/v1/articles/${c.articleId}/claims`, body: { start: 0, end: 7 } }) },
+  // An event stream never ends: only its status and first bytes are read.
+  "GET /api/v1/articles/[id]/events": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/events`, stream: true }) },
   "GET /api/v1/articles/[id]/report": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/report?format=md` }) },
   "GET /api/v1/claims": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/claims" }) },
   "GET /api/v1/claims/[id]": { allowed: EVERYONE, request: async (c) => ({ method: "GET", path: `/api/v1/claims/${await freshClaim(c)}` }) },
@@ -147,6 +149,15 @@ const declared = routeFiles(appDir).flatMap((file) => {
   return exportedMethods(readFileSync(file, "utf8")).map((m) => `${m} ${route}`);
 });
 
+/** Opens a streaming GET, reads the status (and the error body, if any), then hangs up. */
+async function openStream(client: ApiClient, p: string) {
+  const controller = new AbortController();
+  const res = await fetch(server.url + p, { headers: client.cookieHeader ? { cookie: client.cookieHeader } : {}, signal: controller.signal });
+  const body = res.headers.get("content-type")?.includes("json") ? await res.json() : null;
+  controller.abort();
+  return { status: res.status, body };
+}
+
 let server: TestServer;
 let ctx: Ctx;
 let actions: Map<string, string>;
@@ -185,7 +196,7 @@ describe.each(Object.entries(ROUTES))("%s", (_key, rule) => {
   it.each(ROLES)("as %s", async (who) => {
     const client = who === "anonymous" ? new ApiClient(server.url) : ctx.api[who];
     const req = await rule.request(ctx, who);
-    const r = await client.request(req.method, req.path, req.body);
+    const r = req.stream ? await openStream(client, req.path) : await client.request(req.method, req.path, req.body);
     if (who === "anonymous") {
       expect(r.status).toBe(401);
       expect(r.body.error.code).toBe("unauthorized");

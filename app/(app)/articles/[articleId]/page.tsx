@@ -4,12 +4,18 @@ import { requireUser } from "@/lib/session";
 import { getArticle } from "@/lib/articles/data";
 import { listStatuses } from "@/lib/statuses/data";
 import { NotFoundError } from "@/lib/errors";
+import { getArticleChangeSeq } from "@/lib/events/stream";
 import { ArticleWorkspace } from "@/components/claims/article-workspace";
 import { StatusBadge } from "@/components/claims/status-badge";
 
 export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
   const user = await requireUser();
   const { articleId } = await params;
+  // Read the change sequence before the claims: the event stream replays anything after it.
+  const changeSeq = await getArticleChangeSeq(user, articleId).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
   const [article, statuses] = await Promise.all([
     getArticle(user, articleId).catch((e) => {
       if (e instanceof NotFoundError) notFound();
@@ -58,6 +64,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
       <ArticleWorkspace
         article={{ id: article.id, body: article.body }}
         initialClaims={article.claims}
+        changeSeq={changeSeq}
         statuses={statuses}
         viewer={{ id: user.id, role: user.role }}
       />
