@@ -3,18 +3,21 @@ import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { getCurrentUser } from "@/lib/session";
 import { ROLE_LABELS } from "@/lib/permissions";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { countUnreadNotifications } from "@/lib/notifications/data";
 
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
+  const unread = await countUnreadNotifications(user);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
       <header className="bg-slate-900 text-white">
-        <nav className="mx-auto flex max-w-[1400px] items-center gap-4 px-4 py-2" aria-label="Main">
+        <nav className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2" aria-label="Main">
           <Link href="/articles" className="font-semibold tracking-wide">
             ClaimCheck
           </Link>
@@ -31,9 +34,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </Link>
             </>
           ) : null}
-          <span className="ml-auto text-sm text-slate-300">
+          <span className="ml-auto hidden text-sm text-slate-300 sm:inline">
             {user.name} · {ROLE_LABELS[user.role]}
           </span>
+          <NotificationBell initial={unread} />
           <Link href="/settings" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
             Settings
           </Link>

@@ -142,6 +142,31 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     return () => window.removeEventListener("beforeunload", warn);
   }, [unsaved.size]);
 
+  // A link that names a claim (?claim=<id>, from a notification) opens it.
+  useEffect(() => {
+    const id = new URLSearchParams(window.location.search).get("claim");
+    if (id) setSelectedId(id);
+  }, []);
+
+  // In-app links (the header, "← Articles") ask too: a client-side navigation fires no beforeunload.
+  useEffect(() => {
+    if (unsaved.size === 0) return;
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const link = (e.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
+      if (!link || link.target === "_blank" || link.hasAttribute("download")) return;
+      const url = new URL(link.href, window.location.href);
+      if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.search === window.location.search)) return;
+      const n = unsaved.size;
+      if (!window.confirm(`You have unsaved edits on ${n === 1 ? "a claim" : `${n} claims`}. Leave this page and lose them?`)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    document.addEventListener("click", onClick, true);
+    return () => document.removeEventListener("click", onClick, true);
+  }, [unsaved]);
+
   // j / k move between claims when the focus is not in a form field.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -183,7 +208,6 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
           spellCheck={false}
           role="document"
           aria-label="Article text. Select a passage and press Enter to add it as a claim."
-          aria-readonly="true"
           tabIndex={0}
           onBeforeInput={(e) => e.preventDefault()}
           onPaste={(e) => e.preventDefault()}

@@ -8,6 +8,8 @@ import type { StatusDto } from "@/lib/statuses/scale";
 import type { Role } from "@/lib/permissions";
 import { mergeDrafts, resolveConflict, touchedFields, FIELD_LABELS, type MergeField, type MergeResult } from "@/lib/claims/merge";
 import { MergeConflicts } from "@/components/claims/merge-conflicts";
+import { CommentThread } from "@/components/claims/comment-thread";
+import { ClaimTimeline } from "@/components/claims/claim-timeline";
 import { addEvidenceAction, deleteEvidenceAction, getClaimDetailAction, reviewClaimAction, updateClaimAction } from "@/lib/claims/actions";
 
 type Viewer = { id: string; role: Role };
@@ -275,6 +277,15 @@ export function ClaimEditor({
         evidence={detail?.evidence ?? null}
         onChange={(evidence) => detail && setDetail({ ...detail, evidence })}
       />
+
+      <CommentThread
+        claimId={claim.id}
+        comments={detail?.comments ?? null}
+        canComment={canEdit}
+        onAdded={(c) => detail && setDetail({ ...detail, comments: [...detail.comments.filter((x) => x.id !== c.id), c] })}
+      />
+
+      <ClaimTimeline history={detail?.history ?? null} statuses={statuses} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { recordAudit, diffFields } from "@/lib/audit/data";
 import { quoteSelector, rangeProblem } from "@/lib/anchoring/text";
 import { recordArticleEvent } from "@/lib/events/record";
 import { articleTransaction } from "@/lib/events/transaction";
+import { notifyMentions, notifyUsers } from "@/lib/notifications/data";
 import {
   claimSelect,
   evidenceSelect,
@@ -158,6 +159,7 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
       throw new ConflictError("This claim was changed by someone else. Review the current state and apply your change again.", toClaimDto(now));
     }
     await recordAudit(tx, { actorId: actor.id, action: "claim.update", objectType: "claim", objectId: claimId, before, after });
+    if (typeof after.assigneeId === "string") await notifyUsers(tx, { userIds: [after.assigneeId], kind: "assigned", claimId, actorId: actor.id });
     const updated = toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));
     await recordArticleEvent(tx, { articleId: updated.articleId, type: "claim.updated", actorId: actor.id, claimId, claim: updated });
     return updated;
@@ -206,6 +208,7 @@ export async function addComment(actor: Actor, claimId: string, body: string): P
       select: { id: true, claimId: true, body: true, author: { select: { id: true, name: true } }, createdAt: true },
     });
     await recordAudit(tx, { actorId: actor.id, action: "comment.add", objectType: "claim", objectId: claimId, after: { commentId: row.id } });
+    await notifyMentions(tx, { body, claimId, actorId: actor.id });
     await recordArticleEvent(tx, { articleId: claim.articleId, type: "comment.added", actorId: actor.id, claimId });
     return { ...row, createdAt: row.createdAt.toISOString() };
   });
@@ -239,6 +242,9 @@ export async function reviewClaim(actor: Actor, claimId: string, input: z.infer<
       before: { reviewState: current.reviewState },
       after: { reviewState, note: input.note },
     });
+    if (current.statusSetById) {
+      await notifyUsers(tx, { userIds: [current.statusSetById], kind: input.decision === "approve" ? "approved" : "changes_requested", claimId, actorId: actor.id });
+    }
     const reviewed = toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));
     await recordArticleEvent(tx, { articleId: reviewed.articleId, type: "claim.reviewed", actorId: actor.id, claimId, claim: reviewed });
     return reviewed;

@@ -154,3 +154,43 @@ test("Back after leaving the article shows the claims added meanwhile", async ()
   await page.locator(`[role=document] [data-badge][data-claim-id="${created.body.id}"]`).waitFor();
   await expect(page.locator("aside[aria-label=Claims] ol > li").count()).resolves.toBe(before + 1);
 });
+
+test("discussion: a comment with an @mention reaches the open panel live, notifies, and the timeline reads in words", async () => {
+  const claim = await seedClaim(2, "Checked against the Kremlin's schedule.");
+  const eve = await browser.newPage();
+  const eveEditor = await openClaim(eve, users.editor.email, claim.id);
+  await eveEditor.getByRole("list", { name: "History" }).getByText(/set the status .+ → True/).waitFor();
+  await expect(eveEditor.getByRole("list", { name: "History" }).textContent()).resolves.toContain(`${users.checker.name}set the status`.replace("set", " set"));
+
+  const sam = await browser.newPage();
+  const samEditor = await openClaim(sam, users.checker.email, claim.id);
+  await samEditor.locator("textarea[name=comment]").fill(`@${users.editor.name} can you confirm the date?`);
+  await samEditor.getByRole("button", { name: "Post comment" }).click();
+  await samEditor.getByRole("list", { name: "Comments" }).getByText("can you confirm the date?").waitFor();
+
+  // Eve's open panel shows it without a reload, and her header counts it.
+  await eveEditor.getByRole("list", { name: "Comments" }).getByText("can you confirm the date?").waitFor();
+  await eve.reload();
+  await eve.getByTestId("notification-bell").getByText("1").waitFor();
+  await Promise.all([eve.waitForURL(/\/notifications$/), eve.getByTestId("notification-bell").click()]);
+  const link = eve.getByRole("link", { name: `${users.checker.name} mentioned you on claim` });
+  await waitForHydration(eve, "ul a[href]");
+  await Promise.all([eve.waitForURL(new RegExp(`claim=${claim.id}`)), link.click()]);
+  await waitForHydration(eve, "[role=document]");
+  await eve.locator("section[aria-labelledby=claim-editor-title]").getByRole("list", { name: "Comments" }).getByText("can you confirm the date?").waitFor();
+  await expect(testDb().notification.count({ where: { userId: users.editor.id, readAt: null } })).resolves.toBe(0);
+  await expect(eve.getByTestId("notification-bell").getAttribute("aria-label")).resolves.toBe("Notifications");
+
+  // Leaving with unsaved edits through an in-app link asks first; declining stays.
+  const editor = eve.locator("section[aria-labelledby=claim-editor-title]");
+  await editor.locator("textarea[name=rationale]").fill("Eve: unsaved thought");
+  let asked = "";
+  eve.once("dialog", (d) => {
+    asked = d.message();
+    d.dismiss();
+  });
+  await eve.getByRole("link", { name: "← Articles" }).click();
+  expect(asked).toContain("unsaved edits");
+  expect(eve.url()).toContain(`/articles/${article.id}`);
+  await expect(editor.locator("textarea[name=rationale]").inputValue()).resolves.toBe("Eve: unsaved thought");
+});

@@ -78,6 +78,8 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/v1/claims/[id]/review": { allowed: EDITOR_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c, { verdictBy: "checker2" as Who })}/review`, body: { decision: "approve" } }) },
   // A checker removes their own link; someone else's is covered in api-annotation.test.ts.
   "DELETE /api/v1/evidence/[id]": { allowed: CHECKER_UP, request: async (c, who) => ({ method: "DELETE", path: `/api/v1/evidence/${await freshEvidence(c, who)}` }) },
+  "GET /api/v1/notifications": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/notifications?unread=true" }) },
+  "POST /api/v1/notifications/read": { allowed: EVERYONE, request: () => ({ method: "POST", path: "/api/v1/notifications/read", body: { all: true } }) },
   "GET /api/v1/users": { allowed: ADMIN, request: () => ({ method: "GET", path: "/api/v1/users" }) },
   "POST /api/v1/users": { allowed: ADMIN, request: () => ({ method: "POST", path: "/api/v1/users", body: { email: `new${n++}@example.com`, name: "New", role: "viewer", password: PASSWORD } }) },
   // Personal API tokens: everyone manages their own (admins also others', see tokens.test.ts).
@@ -105,6 +107,10 @@ const ACTIONS: Record<string, ActionCase> = {
   deleteEvidenceAction: { allowed: CHECKER_UP, args: async (c, who) => [{ evidenceId: await freshEvidence(c, who) }] },
   // The verdict is set by another checker, so no editor reviews their own.
   reviewClaimAction: { allowed: EDITOR_UP, args: async (c) => [{ claimId: await freshClaim(c, { verdictBy: "checker2" as Who }), decision: "approve" }] },
+  addCommentAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), body: "Looks right, @editor." }] },
+  listMentionableUsersAction: { allowed: EVERYONE, args: () => [{}] },
+  countUnreadNotificationsAction: { allowed: EVERYONE, args: () => [{}] },
+  markNotificationsReadAction: { allowed: EVERYONE, args: () => [{ all: true }] },
   updateUserAction: { allowed: ADMIN, args: async (c) => [{ userId: await freshUser(c), role: "viewer" }] },
   createInviteAction: { allowed: ADMIN, args: () => [{ email: `inv${n++}@example.com`, name: "Invitee", role: "checker" }] },
   revokeInviteAction: {

@@ -1,0 +1,48 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+import { countUnreadNotificationsAction } from "@/lib/notifications/actions";
+
+/** The header's link to the notifications page, with the unread count; refreshed every 20 s, on focus and on navigation. */
+export function NotificationBell({ initial }: { initial: number }) {
+  const [count, setCount] = useState(initial);
+  const pathname = usePathname();
+  useEffect(() => {
+    let live = true;
+    const refresh = () => {
+      if (document.visibilityState !== "visible") return;
+      countUnreadNotificationsAction({}).then((r) => {
+        if (live && r.ok) setCount(r.data);
+      });
+    };
+    refresh();
+    const timer = setInterval(refresh, 20_000);
+    window.addEventListener("focus", refresh);
+    document.addEventListener("visibilitychange", refresh);
+    window.addEventListener("notifications-read", refresh);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      window.removeEventListener("focus", refresh);
+      document.removeEventListener("visibilitychange", refresh);
+      window.removeEventListener("notifications-read", refresh);
+    };
+  }, [pathname]);
+  return (
+    <Link
+      href="/notifications"
+      className="relative rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white"
+      aria-label={count > 0 ? `Notifications, ${count} unread` : "Notifications"}
+      data-testid="notification-bell"
+    >
+      <span aria-hidden>🔔</span>
+      <span className="sr-only sm:not-sr-only sm:ml-1">Notifications</span>
+      {count > 0 ? (
+        <span aria-hidden className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900">
+          {count}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
