@@ -2,6 +2,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AnnotatedText, pointToOffset } from "@/components/claims/annotated-text";
 import { ClaimEditor, type Unsaved } from "@/components/claims/claim-editor";
+import { ClaimActions } from "@/components/claims/claim-actions";
+import { DuplicateClaimNotice } from "@/components/claims/duplicate-claim-notice";
+import { ReviewStateBadge } from "@/components/claims/review-state-badge";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
@@ -9,10 +12,10 @@ import { createClaimAction } from "@/lib/claims/actions";
 import { compareClaimsInTextOrder, type ClaimDto } from "@/lib/claims/dto";
 import { trimRange } from "@/lib/anchoring/text";
 import type { StatusDto } from "@/lib/statuses/scale";
-import type { Role } from "@/lib/permissions";
+import { can, type Role } from "@/lib/permissions";
 
 type Props = {
-  article: { id: string; body: string };
+  article: { id: string; body: string; revision: number };
   initialClaims: ClaimDto[];
   statuses: StatusDto[];
   viewer: { id: string; role: Role };
@@ -28,11 +31,12 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<{ existing: ClaimDto; range: Pending } | null>(null);
   const [adding, setAdding] = useState(false);
   const [unsaved, setUnsaved] = useState<Map<string, Unsaved>>(() => new Map());
   const textRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
-  const canCreate = viewer.role !== "viewer";
+  const canCreate = can(viewer, "claim:create");
 
   const statusMap = useMemo(() => new Map(statuses.map((s) => [s.key, s])), [statuses]);
   const numbers = useMemo(() => new Map(claims.map((c) => [c.id, c.number])), [claims]);
@@ -78,14 +82,16 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
     return () => document.removeEventListener("selectionchange", onChange);
   }, [readSelection]);
 
-  async function addClaim(range: Pending | null = pending) {
+  async function addClaim(range: Pending | null = pending, allowDuplicate = false) {
     if (!range || adding) return;
     setAdding(true);
     setError(null);
-    const result = await createClaimAction({ articleId: article.id, start: range.start, end: range.end });
+    setDuplicate(null);
+    const result = await createClaimAction({ articleId: article.id, revision: article.revision, start: range.start, end: range.end, allowDuplicate });
     setAdding(false);
     if (!result.ok) {
-      setError(result.error.message);
+      if (result.error.code === "duplicate_claim") setDuplicate({ existing: result.error.details?.existing as ClaimDto, range });
+      else setError(result.error.message);
       return;
     }
     setClaims((list) => [...list, result.data].sort(compareClaimsInTextOrder));
@@ -151,6 +157,17 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
           <div className="mb-3">
             <Notice>{error}</Notice>
           </div>
+        ) : null}
+        {duplicate ? (
+          <DuplicateClaimNotice
+            existing={duplicate.existing}
+            onOpen={() => {
+              setSelectedId(duplicate.existing.id);
+              setDuplicate(null);
+              setPending(null);
+            }}
+            onAddAnyway={() => addClaim(duplicate.range, true)}
+          />
         ) : null}
         <div
           ref={textRef}
@@ -228,13 +245,7 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
                       <span className="min-w-0 flex-1">
                         <span className="line-clamp-2 text-slate-800">{c.quote}</span>
                         {unsaved.has(c.id) ? <span className="mr-2 text-xs font-semibold text-blue-800">✎ Unsaved edits</span> : null}
-                        {c.reviewState === "approved" ? (
-                          <span className="text-xs font-medium text-green-800">✓ Approved</span>
-                        ) : c.reviewState === "pending" ? (
-                          <span className="text-xs text-amber-800">Awaiting review</span>
-                        ) : c.reviewState === "rejected" ? (
-                          <span className="text-xs text-red-800">Sent back</span>
-                        ) : null}
+                        {c.reviewState !== "none" ? <ReviewStateBadge state={c.reviewState} /> : null}
                       </span>
                     </button>
                   </li>
@@ -246,7 +257,8 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
         {selected ? (
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <ClaimEditor
-              key={selected.id}
+              // A corrected span mounts a fresh editor on the new version.
+              key={`${selected.id}:${selected.start}-${selected.end}`}
               claim={selected}
               number={numbers.get(selected.id) ?? 0}
               statuses={statuses}
@@ -254,6 +266,18 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
               onSaved={onSaved}
               unsaved={unsaved.get(selected.id)}
               onUnsavedChange={onUnsavedChange}
+            />
+            <ClaimActions
+              claim={selected}
+              viewer={viewer}
+              revision={article.revision}
+              selection={pending ? { start: pending.start, end: pending.end, text: article.body.slice(pending.start, pending.end) } : null}
+              onChanged={onSaved}
+              onDeleted={(id) => {
+                setClaims((list) => list.filter((c) => c.id !== id));
+                setSelectedId(null);
+              }}
+              onOpen={setSelectedId}
             />
           </div>
         ) : claims.length > 0 ? (

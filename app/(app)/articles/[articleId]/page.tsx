@@ -56,7 +56,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
         </a>
       </div>
       <ArticleWorkspace
-        article={{ id: article.id, body: article.body }}
+        article={{ id: article.id, body: article.body, revision: article.revision }}
         initialClaims={article.claims}
         statuses={statuses}
         viewer={{ id: user.id, role: user.role }}
