@@ -59,7 +59,7 @@ describe("who am I, statuses, articles", () => {
     const r = await viewer.get("/api/v1/statuses");
     expect(r.status).toBe(200);
     expect(r.body.statuses).toHaveLength(9);
-    expect(r.body.statuses[2]).toEqual({ key: "true", label: "True", color: expect.stringMatching(/^#/), isVerdict: true, rating: { value: 5, best: 5, worst: 1 } });
+    expect(r.body.statuses[2]).toEqual({ key: "true", label: "True", color: expect.stringMatching(/^#/), isVerdict: true, position: 2, rating: { value: 5, best: 5, worst: 1 } });
     expect(r.body.statuses[0].rating).toBeUndefined();
   });
 

@@ -61,6 +61,17 @@ async function freshUser(ctx: Ctx) {
 const ROUTES: Record<string, RouteCase> = {
   "GET /api/v1/me": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/me" }) },
   "GET /api/v1/statuses": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/statuses" }) },
+  "POST /api/v1/statuses": { allowed: ADMIN, request: () => ({ method: "POST", path: "/api/v1/statuses", body: { label: `Matrix ${n++}`, color: "#1e3a8a", isVerdict: false } }) },
+  "PATCH /api/v1/statuses/[key]": { allowed: ADMIN, request: () => ({ method: "PATCH", path: "/api/v1/statuses/in_progress", body: { label: "In progress" } }) },
+  "DELETE /api/v1/statuses/[key]": {
+    allowed: ADMIN,
+    request: async (c) => {
+      const key = `gone_${n++}`;
+      expect((await c.api.admin.post("/api/v1/statuses", { key, label: key, color: "#1e3a8a", isVerdict: false })).status).toBe(201);
+      return { method: "DELETE", path: `/api/v1/statuses/${key}` };
+    },
+  },
+  "POST /api/v1/statuses/presets": { allowed: ADMIN, request: () => ({ method: "POST", path: "/api/v1/statuses/presets", body: { preset: "default" } }) },
   "GET /api/v1/articles": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/articles" }) },
   "POST /api/v1/articles": { allowed: EDITOR_UP, request: () => ({ method: "POST", path: "/api/v1/articles", body: { title: "Matrix", body: "Some text." } }) },
   "GET /api/v1/articles/[id]": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}` }) },
@@ -108,6 +119,17 @@ const ACTIONS: Record<string, ActionCase> = {
   deleteEvidenceAction: { allowed: CHECKER_UP, args: async (c, who) => [{ evidenceId: await freshEvidence(c, who) }] },
   // The verdict is set by another checker, so no editor reviews their own.
   reviewClaimAction: { allowed: EDITOR_UP, args: async (c) => [{ claimId: await freshClaim(c, { verdictBy: "checker2" as Who }), version: 2, decision: "approve" }] },
+  createStatusAction: { allowed: ADMIN, args: () => [{ label: `Action ${n++}`, color: "#1e3a8a", isVerdict: false }] },
+  updateStatusAction: { allowed: ADMIN, args: () => [{ statusKey: "in_progress", label: "In progress" }] },
+  deleteStatusAction: {
+    allowed: ADMIN,
+    args: async (c) => {
+      const key = `gone_${n++}`;
+      expect((await c.api.admin.post("/api/v1/statuses", { key, label: key, color: "#1e3a8a", isVerdict: false })).status).toBe(201);
+      return [{ statusKey: key }];
+    },
+  },
+  applyPresetAction: { allowed: ADMIN, args: () => [{ preset: "default" }] },
   updateUserAction: { allowed: ADMIN, args: async (c) => [{ userId: await freshUser(c), role: "viewer" }] },
   createInviteAction: { allowed: ADMIN, args: () => [{ email: `inv${n++}@example.com`, name: "Invitee", role: "checker" }] },
   revokeInviteAction: {
