@@ -5,6 +5,8 @@ import { ClaimEditor, type Unsaved } from "@/components/claims/claim-editor";
 import { ClaimActions } from "@/components/claims/claim-actions";
 import { DuplicateClaimNotice } from "@/components/claims/duplicate-claim-notice";
 import { ReviewStateBadge } from "@/components/claims/review-state-badge";
+import { AssignmentControl } from "@/components/claims/assignment-control";
+import { ClaimCounters } from "@/components/claims/claim-counters";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
@@ -19,6 +21,10 @@ type Props = {
   initialClaims: ClaimDto[];
   statuses: StatusDto[];
   viewer: { id: string; role: Role };
+  /** People claims can be assigned to. */
+  people?: { id: string; name: string }[];
+  /** The claim to open first (from the page's ?claim=). */
+  initialSelectedId?: string | null;
 };
 
 type Pending = { start: number; end: number; top: number; left: number };
@@ -26,9 +32,9 @@ type Pending = { start: number; end: number; top: number; left: number };
 const NAV_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown", "Tab", "Shift", "Control", "Alt", "Meta"]);
 
 /** The annotation screen: the article with its claims, and the claim panel beside it. */
-export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: Props) {
+export function ArticleWorkspace({ article, initialClaims, statuses, viewer, people = [], initialSelectedId = null }: Props) {
   const [claims, setClaims] = useState<ClaimDto[]>(() => [...initialClaims].sort(compareClaimsInTextOrder));
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<{ existing: ClaimDto; range: Pending } | null>(null);
@@ -151,6 +157,8 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
   }, [selectedId]);
 
   return (
+    <>
+    <ClaimCounters claims={claims} statuses={statuses} />
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_420px]">
       <div ref={wrapRef} className="relative">
         {error ? (
@@ -267,6 +275,7 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
               unsaved={unsaved.get(selected.id)}
               onUnsavedChange={onUnsavedChange}
             />
+            <AssignmentControl key={`a:${selected.id}:${selected.version}`} claim={selected} viewer={viewer} people={people} onChanged={onSaved} />
             <ClaimActions
               claim={selected}
               viewer={viewer}
@@ -285,5 +294,6 @@ export function ArticleWorkspace({ article, initialClaims, statuses, viewer }: P
         ) : null}
       </aside>
     </div>
+    </>
   );
 }

@@ -89,6 +89,7 @@ const ROUTES: Record<string, RouteCase> = {
   // A checker removes their own link; someone else's is covered in api-annotation.test.ts.
   "PATCH /api/v1/evidence/[id]": { allowed: CHECKER_UP, request: async (c, who) => ({ method: "PATCH", path: `/api/v1/evidence/${await freshEvidence(c, who)}`, body: { stance: "refutes" } }) },
   "DELETE /api/v1/evidence/[id]": { allowed: CHECKER_UP, request: async (c, who) => ({ method: "DELETE", path: `/api/v1/evidence/${await freshEvidence(c, who)}` }) },
+  "GET /api/v1/stats": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/stats?articleId=${c.articleId}` }) },
   "GET /api/v1/users": { allowed: ADMIN, request: () => ({ method: "GET", path: "/api/v1/users" }) },
   "POST /api/v1/users": { allowed: ADMIN, request: () => ({ method: "POST", path: "/api/v1/users", body: { email: `new${n++}@example.com`, name: "New", role: "viewer", password: PASSWORD } }) },
   // Personal API tokens: everyone manages their own (admins also others', see tokens.test.ts).

@@ -5,21 +5,20 @@ import { getArticle } from "@/lib/articles/data";
 import { listStatuses } from "@/lib/statuses/data";
 import { NotFoundError } from "@/lib/errors";
 import { ArticleWorkspace } from "@/components/claims/article-workspace";
-import { StatusBadge } from "@/components/claims/status-badge";
+import { listAssignablePeople } from "@/lib/claims/people";
 
-export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string }> }) {
   const user = await requireUser();
   const { articleId } = await params;
-  const [article, statuses] = await Promise.all([
+  const { claim: openClaim } = await searchParams;
+  const [article, statuses, people] = await Promise.all([
     getArticle(user, articleId).catch((e) => {
       if (e instanceof NotFoundError) notFound();
       throw e;
     }),
     listStatuses(),
+    listAssignablePeople(user),
   ]);
-  const counts = statuses
-    .map((s) => ({ status: s, count: article.claims.filter((c) => c.status === s.key).length }))
-    .filter((r) => r.count > 0);
   return (
     <div className="mx-auto max-w-[1400px] px-4 py-5">
       <div className="mb-4 flex flex-wrap items-start gap-4">
@@ -39,13 +38,6 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
               </>
             ) : null}
           </p>
-          {counts.length ? (
-            <div className="mt-2 flex flex-wrap gap-1" aria-label="Claims by status">
-              {counts.map((r) => (
-                <StatusBadge key={r.status.key} status={r.status} count={r.count} size="xs" />
-              ))}
-            </div>
-          ) : null}
         </div>
         <a
           href={`/api/v1/articles/${article.id}/report?format=md`}
@@ -60,6 +52,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
         initialClaims={article.claims}
         statuses={statuses}
         viewer={{ id: user.id, role: user.role }}
+        people={people}
+        initialSelectedId={openClaim && article.claims.some((c) => c.id === openClaim) ? openClaim : null}
       />
     </div>
   );
