@@ -414,7 +414,7 @@ async function main() {
   }
 }
 
-main().then(
+(process.argv[2] === "queues" ? import("./bench/queues.mts").then((m) => m.runQueuesBench()) : main()).then(
   () => process.exit(0),
   (error) => {
     console.error("[bench] failed:", error instanceof Error ? error.message : error);
