@@ -17,7 +17,9 @@ export type Action =
   | "claim:delete"
   | "claim:review"
   | "evidence:add"
+  | "evidence:update"
   | "evidence:delete"
+  | "claims:bulk-assign"
   | "comment:create"
   | "suggestions:read"
   | "report:export"
@@ -38,7 +40,7 @@ export function atLeast(role: Role, min: Role): boolean {
 export function can(
   actor: Actor,
   action: Action,
-  object?: { addedById?: string | null; statusSetById?: string | null },
+  object?: { addedById?: string | null; statusSetById?: string | null; reviewChangers?: string[] },
 ): boolean {
   switch (action) {
     case "article:read":
@@ -51,14 +53,19 @@ export function can(
     case "comment:create":
     case "suggestions:read":
       return atLeast(actor.role, "checker");
+    case "evidence:update":
     case "evidence:delete":
       return atLeast(actor.role, "editor") || (atLeast(actor.role, "checker") && object?.addedById === actor.id);
     case "claim:review":
-      // Four eyes: the person who set the current status does not approve it.
-      return atLeast(actor.role, "editor") && object?.statusSetById !== actor.id;
+      // Four eyes: nobody who made a reviewable change since the last review (lib/claims/review-rules.ts)
+      // approves it; without that list, the person who set the current status.
+      if (!atLeast(actor.role, "editor")) return false;
+      if (object?.reviewChangers) return !object.reviewChangers.includes(actor.id);
+      return object?.statusSetById !== actor.id;
     case "article:create":
     case "article:update":
     case "claim:delete":
+    case "claims:bulk-assign":
     case "report:publish":
       return atLeast(actor.role, "editor");
     case "users:manage":

@@ -415,7 +415,17 @@ async function main() {
   }
 }
 
-(process.argv[2] === "events" ? runEventsBench() : main().then(runEventsBench)).then(
+const section = process.argv[2];
+const sections: Record<string, () => Promise<unknown>> = {
+  events: runEventsBench,
+  queues: () => import("./bench/queues.mts").then((m) => m.runQueuesBench()),
+};
+(section && sections[section]
+  ? sections[section]()
+  : main()
+      .then(runEventsBench)
+      .then(() => sections.queues())
+).then(
   () => process.exit(0),
   (error) => {
     console.error("[bench] failed:", error instanceof Error ? error.message : error);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { getCurrentUser } from "@/lib/session";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { can, ROLE_LABELS } from "@/lib/permissions";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { countUnreadNotifications } from "@/lib/notifications/data";
 
@@ -24,6 +24,22 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/articles" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
             Articles
           </Link>
+          <Link href="/claims" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
+            Claims
+          </Link>
+          {can(user, "claim:update") ? (
+            <Link href="/queue" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
+              My queue
+            </Link>
+          ) : null}
+          {can(user, "claim:review", { reviewChangers: [] }) ? (
+            <Link href="/review" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
+              Review queue
+            </Link>
+          ) : null}
+          <Link href="/dashboard" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
+            Dashboard
+          </Link>
           {user.role === "admin" ? (
             <>
               <Link href="/admin/users" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
@@ -31,6 +47,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </Link>
               <Link href="/admin/audit" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
                 Audit log
+              </Link>
+              <Link href="/admin/statuses" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
+                Status scale
               </Link>
             </>
           ) : null}

@@ -1,7 +1,7 @@
 "use client";
 import { memo, useMemo } from "react";
 import { segmentText } from "@/lib/anchoring/segments";
-import { tint, type StatusDto } from "@/lib/statuses/scale";
+import { statusMark, STATUS_TEXT_COLOR, tint, type StatusDto } from "@/lib/statuses/scale";
 import type { ClaimDto } from "@/lib/claims/dto";
 
 type Props = {
@@ -81,7 +81,9 @@ export const AnnotatedText = memo(function AnnotatedText({ body, claims, statuse
           className={`mx-0.5 inline-flex select-none items-center gap-1 rounded border bg-white px-1 align-[0.15em] font-sans text-[11px] font-semibold leading-4 text-slate-800 hover:bg-slate-100 ${selectedId === claim.id ? "ring-2 ring-slate-900" : ""}`}
           style={{ borderColor: status.color }}
         >
-          <span aria-hidden className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: status.color }} />
+          <span aria-hidden className="inline-block rounded-sm px-0.5 leading-4" style={{ backgroundColor: status.color, color: STATUS_TEXT_COLOR }}>
+            {statusMark(status.key)}
+          </span>
           {numbers.get(claim.id)} · {status.label}
         </button>,
       );

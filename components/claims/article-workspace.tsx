@@ -3,6 +3,11 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import { useRouter } from "next/navigation";
 import { AnnotatedText, pointToOffset } from "@/components/claims/annotated-text";
 import { ClaimEditor, type Unsaved } from "@/components/claims/claim-editor";
+import { ClaimActions } from "@/components/claims/claim-actions";
+import { DuplicateClaimNotice } from "@/components/claims/duplicate-claim-notice";
+import { ReviewStateBadge } from "@/components/claims/review-state-badge";
+import { AssignmentControl } from "@/components/claims/assignment-control";
+import { ClaimCounters } from "@/components/claims/claim-counters";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
@@ -13,15 +18,19 @@ import { useArticleEvents } from "@/components/claims/use-article-events";
 import { PresenceList } from "@/components/claims/presence-list";
 import { trimRange } from "@/lib/anchoring/text";
 import type { StatusDto } from "@/lib/statuses/scale";
-import type { Role } from "@/lib/permissions";
+import { can, type Role } from "@/lib/permissions";
 
 type Props = {
-  article: { id: string; body: string };
+  article: { id: string; body: string; revision: number };
   initialClaims: ClaimDto[];
   /** The article's change sequence when `initialClaims` were read: the event stream resumes after it. */
   changeSeq: number;
   statuses: StatusDto[];
   viewer: { id: string; role: Role };
+  /** People claims can be assigned to. */
+  people?: { id: string; name: string }[];
+  /** The claim to open first (from the page's ?claim=). */
+  initialSelectedId?: string | null;
 };
 
 type Pending = { start: number; end: number; top: number; left: number };
@@ -29,7 +38,7 @@ type Pending = { start: number; end: number; top: number; left: number };
 const NAV_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown", "Tab", "Shift", "Control", "Alt", "Meta"]);
 
 /** The annotation screen: the article with its claims, and the claim panel beside it. */
-export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, viewer }: Props) {
+export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, viewer, people = [], initialSelectedId = null }: Props) {
   // The one store of this article's claims (by id and version), fed by answers and the event stream.
   const [store, dispatch] = useReducer(reduceClaimStore, null, () => createClaimStore(initialClaims, changeSeq));
   const claims = store.claims;
@@ -42,19 +51,20 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     },
     [router],
   );
-  const { people } = useArticleEvents(article.id, changeSeq, onEvents);
+  const { people: present } = useArticleEvents(article.id, changeSeq, onEvents);
   // A fresh server render (refresh, back/forward) feeds the same store; older copies are ignored.
   useEffect(() => {
     dispatch({ type: "claims", claims: initialClaims });
   }, [initialClaims]);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<{ existing: ClaimDto; range: Pending } | null>(null);
   const [adding, setAdding] = useState(false);
   const [unsaved, setUnsaved] = useState<Map<string, Unsaved>>(() => new Map());
   const textRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
-  const canCreate = viewer.role !== "viewer";
+  const canCreate = can(viewer, "claim:create");
 
   const statusMap = useMemo(() => new Map(statuses.map((s) => [s.key, s])), [statuses]);
   const numbers = useMemo(() => new Map(claims.map((c) => [c.id, c.number])), [claims]);
@@ -100,14 +110,16 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     return () => document.removeEventListener("selectionchange", onChange);
   }, [readSelection]);
 
-  async function addClaim(range: Pending | null = pending) {
+  async function addClaim(range: Pending | null = pending, allowDuplicate = false) {
     if (!range || adding) return;
     setAdding(true);
     setError(null);
-    const result = await createClaimAction({ articleId: article.id, start: range.start, end: range.end });
+    setDuplicate(null);
+    const result = await createClaimAction({ articleId: article.id, revision: article.revision, start: range.start, end: range.end, allowDuplicate });
     setAdding(false);
     if (!result.ok) {
-      setError(result.error.message);
+      if (result.error.code === "duplicate_claim") setDuplicate({ existing: result.error.details?.existing as ClaimDto, range });
+      else setError(result.error.message);
       return;
     }
     dispatch({ type: "claims", claims: [result.data] });
@@ -192,12 +204,25 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
   }, [selectedId]);
 
   return (
+    <>
+    <ClaimCounters claims={claims} statuses={statuses} />
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_420px]">
       <div ref={wrapRef} className="relative">
         {error ? (
           <div className="mb-3">
             <Notice>{error}</Notice>
           </div>
+        ) : null}
+        {duplicate ? (
+          <DuplicateClaimNotice
+            existing={duplicate.existing}
+            onOpen={() => {
+              setSelectedId(duplicate.existing.id);
+              setDuplicate(null);
+              setPending(null);
+            }}
+            onAddAnyway={() => addClaim(duplicate.range, true)}
+          />
         ) : null}
         <div
           ref={textRef}
@@ -254,7 +279,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
             <span className="text-xs text-slate-500">j / k to move</span>
           </div>
           <div className="border-b border-slate-200 px-4 py-1.5">
-            <PresenceList people={people} viewerId={viewer.id} />
+            <PresenceList people={present} viewerId={viewer.id} />
           </div>
           {claims.length === 0 ? (
             <p className="px-4 py-3 text-sm text-slate-600">
@@ -277,13 +302,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
                       <span className="min-w-0 flex-1">
                         <span className="line-clamp-2 text-slate-800">{c.quote}</span>
                         {unsaved.has(c.id) ? <span className="mr-2 text-xs font-semibold text-blue-800">✎ Unsaved edits</span> : null}
-                        {c.reviewState === "approved" ? (
-                          <span className="text-xs font-medium text-green-800">✓ Approved</span>
-                        ) : c.reviewState === "pending" ? (
-                          <span className="text-xs text-amber-800">Awaiting review</span>
-                        ) : c.reviewState === "rejected" ? (
-                          <span className="text-xs text-red-800">Sent back</span>
-                        ) : null}
+                        {c.reviewState !== "none" ? <ReviewStateBadge state={c.reviewState} /> : null}
                       </span>
                     </button>
                   </li>
@@ -295,7 +314,8 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
         {selected ? (
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <ClaimEditor
-              key={selected.id}
+              // A corrected span mounts a fresh editor on the new version.
+              key={`${selected.id}:${selected.start}-${selected.end}`}
               claim={selected}
               number={numbers.get(selected.id) ?? 0}
               statuses={statuses}
@@ -306,11 +326,25 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
               changedBy={store.changedBy.get(selected.id) ?? null}
               activity={store.activity.get(selected.id) ?? 0}
             />
+            <AssignmentControl key={`a:${selected.id}:${selected.version}`} claim={selected} viewer={viewer} people={people} onChanged={onSaved} />
+            <ClaimActions
+              claim={selected}
+              viewer={viewer}
+              revision={article.revision}
+              selection={pending ? { start: pending.start, end: pending.end, text: article.body.slice(pending.start, pending.end) } : null}
+              onChanged={onSaved}
+              onDeleted={(id) => {
+                dispatch({ type: "deleted", id });
+                setSelectedId(null);
+              }}
+              onOpen={setSelectedId}
+            />
           </div>
         ) : claims.length > 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">Choose a claim in the list or in the text to check it.</p>
         ) : null}
       </aside>
     </div>
+    </>
   );
 }

@@ -6,6 +6,8 @@ import { recordAudit } from "@/lib/audit/data";
 import { normalizeBody } from "@/lib/anchoring/text";
 import { claimSelect, compareClaimsInTextOrder, toClaimDto, type ClaimDto } from "@/lib/claims/dto";
 import type { CreateArticleInput } from "@/lib/articles/schemas";
+import { searchNeedle } from "@/lib/search/fold";
+import { refreshArticleSearch } from "@/lib/search/data";
 
 const PAGE_SIZE = 25;
 
@@ -49,7 +51,10 @@ const articleFields = {
 /** Articles, newest first, with claim counts per status; 25 a page. */
 export async function listArticles(actor: Actor, query: { q?: string; page: number }) {
   if (!can(actor, "article:read")) throw new ForbiddenError();
-  const where = query.q ? { OR: [{ title: { contains: query.q } }, { outlet: { contains: query.q } }] } : {};
+  // Title, outlet and body, literally and case-insensitively in every script (lib/search).
+  const needle = searchNeedle(query.q);
+  if (needle) await refreshArticleSearch();
+  const where = needle ? { searchText: { contains: needle } } : {};
   const rows = await db.article.findMany({
     where,
     select: { id: true, title: true, outlet: true, publishedAt: true },

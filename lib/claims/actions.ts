@@ -1,10 +1,10 @@
 "use server";
 import { z } from "zod";
 import { authedAction } from "@/lib/actions";
-import { createClaim, getClaimDetail, reviewClaim, updateClaim } from "@/lib/claims/data";
-import { createClaimSchema, reviewClaimSchema, updateClaimSchema } from "@/lib/claims/schemas";
-import { addEvidence, deleteEvidence } from "@/lib/evidence/data";
-import { addEvidenceSchema } from "@/lib/evidence/schemas";
+import { assignClaims, createClaim, deleteClaim, getClaimDetail, reviewClaim, updateClaim } from "@/lib/claims/data";
+import { bulkAssignSchema, createClaimSchema, reviewClaimSchema, updateClaimSchema } from "@/lib/claims/schemas";
+import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/evidence/data";
+import { addEvidenceSchema, updateEvidenceSchema } from "@/lib/evidence/schemas";
 
 const id = z.string().min(1).max(100);
 
@@ -14,12 +14,20 @@ export const createClaimAction = authedAction(createClaimSchema.extend({ article
 
 export const getClaimDetailAction = authedAction(z.object({ claimId: id }), ({ claimId }, user) => getClaimDetail(user, claimId));
 
-export const updateClaimAction = authedAction(updateClaimSchema.extend({ claimId: id }), ({ claimId, ...input }, user) =>
+export const updateClaimAction = authedAction(updateClaimSchema.and(z.object({ claimId: id })), ({ claimId, ...input }, user) =>
   updateClaim(user, claimId, input),
 );
 
+export const deleteClaimAction = authedAction(z.object({ claimId: id }), ({ claimId }, user) => deleteClaim(user, claimId));
+
+export const assignClaimsAction = authedAction(bulkAssignSchema, (input, user) => assignClaims(user, input));
+
 export const addEvidenceAction = authedAction(addEvidenceSchema.extend({ claimId: id }), ({ claimId, ...input }, user) =>
   addEvidence(user, claimId, input),
+);
+
+export const updateEvidenceAction = authedAction(updateEvidenceSchema.and(z.object({ evidenceId: id })), ({ evidenceId, ...input }, user) =>
+  updateEvidence(user, evidenceId, input),
 );
 
 export const deleteEvidenceAction = authedAction(z.object({ evidenceId: id }), ({ evidenceId }, user) => deleteEvidence(user, evidenceId));

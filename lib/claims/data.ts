@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
 import { recordAudit, diffFields } from "@/lib/audit/data";
 import { quoteSelector, rangeProblem } from "@/lib/anchoring/text";
@@ -16,20 +16,67 @@ import {
   type ClaimDto,
   type CommentDto,
 } from "@/lib/claims/dto";
-import type { CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
+import { MAX_CLAIM_SPAN, type BulkAssignInput, type CreateClaimInput, type ListClaimsQuery, type UpdateClaimInput } from "@/lib/claims/schemas";
 import type { z } from "zod";
-import type { listClaimsQuerySchema, reviewClaimSchema } from "@/lib/claims/schemas";
+import type { reviewClaimSchema } from "@/lib/claims/schemas";
+import {
+  changersAfter,
+  effectiveChangers,
+  isStale,
+  parseChangers,
+  reviewRefusal,
+  reviewStateAfter,
+  staleMessage,
+  storeChangers,
+  type ClaimChange,
+} from "@/lib/claims/review-rules";
+import { searchNeedle } from "@/lib/search/fold";
+import { refreshClaimSearch } from "@/lib/search/data";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 const PAGE_SIZE = 50;
+
+/** Why a span cannot be a claim in `body` (range, length), or null. */
+function spanProblem(body: string, start: number, end: number): string | null {
+  const problem = rangeProblem(body, start, end);
+  if (problem) return problem;
+  if (end - start > MAX_CLAIM_SPAN) return `A claim may span at most ${MAX_CLAIM_SPAN.toLocaleString("en")} characters; this one spans ${(end - start).toLocaleString("en")}.`;
+  return null;
+}
+
+/** A 409 naming the claim that already covers exactly this span. */
+async function refuseDuplicate(tx: Prisma.TransactionClient, articleId: string, start: number, end: number, exceptId?: string) {
+  const existing = await tx.claim.findFirst({
+    where: { articleId, start, end, anchor: { notIn: ["orphaned", "retired"] }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: claimSelect,
+    orderBy: { number: "asc" },
+  });
+  if (existing) {
+    throw new AppError(409, "duplicate_claim", `Claim ${existing.number} already covers exactly this text. Open it, or add this one anyway.`, {
+      existing: toClaimDto(existing),
+    });
+  }
+}
+
+/** A 409 when the article's text moved on since the offsets were taken. */
+function refuseStaleRevision(current: number, basedOn: number, claim?: ClaimDto): void {
+  if (current === basedOn) return;
+  throw new ConflictError(
+    `The article's text changed (now revision ${current}, your selection was made on revision ${basedOn}). Reload the article and select the text again.`,
+    claim ?? { revision: current },
+  );
+}
 
 /** Creates a claim on a text range of an article, storing its position and quote selectors. */
 export async function createClaim(actor: Actor, articleId: string, input: CreateClaimInput): Promise<ClaimDto> {
   if (!can(actor, "claim:create")) throw new ForbiddenError("Only checkers, editors and admins can add claims.");
   return articleTransaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, body: true } });
+    const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, body: true, revision: true } });
     if (!article) throw new NotFoundError("article");
-    const problem = rangeProblem(article.body, input.start, input.end);
+    refuseStaleRevision(article.revision, input.revision);
+    const problem = spanProblem(article.body, input.start, input.end);
     if (problem) throw new ValidationError(problem, { start: problem, end: problem });
+    if (!input.allowDuplicate) await refuseDuplicate(tx, articleId, input.start, input.end);
     const selector = quoteSelector(article.body, input.start, input.end);
     // The next number from the article's counter: numbers are never reused or renumbered.
     const counter = await tx.article.update({ where: { id: articleId }, data: { claimCounter: { increment: 1 } }, select: { claimCounter: true } });
@@ -53,7 +100,7 @@ export async function createClaim(actor: Actor, articleId: string, input: Create
       action: "claim.create",
       objectType: "claim",
       objectId: row.id,
-      after: { number: row.number, start: row.start, end: row.end, quote: row.quote, status: row.statusKey },
+      after: { number: row.number, start: row.start, end: row.end, quote: row.quote, status: row.statusKey, revision: article.revision },
     });
     const dto = toClaimDto(row);
     await recordArticleEvent(tx, { articleId, type: "claim.created", actorId: actor.id, claimId: row.id, claim: dto });
@@ -94,21 +141,18 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
 }
 
 /**
- * Changes a claim's status or text fields. The caller says which `version` its change is based
- * on; if someone else saved in between, nothing is written and a 409 carries the current claim.
+ * Changes a claim's status, text fields, assignment, due time or span. The caller says which
+ * `version` its change is based on; if someone else saved in between, nothing is written and a
+ * 409 carries the current claim. Reviewable changes send the claim back to review
+ * (lib/claims/review-rules.ts); a span correction carries the article `revision` it was made on.
  */
 export async function updateClaim(actor: Actor, claimId: string, input: UpdateClaimInput): Promise<ClaimDto> {
   return articleTransaction(async (tx) => {
-    const current = await tx.claim.findUnique({ where: { id: claimId }, select: claimSelect });
+    const current = await tx.claim.findUnique({ where: { id: claimId }, select: { ...claimSelect, status: { select: { isVerdict: true } } } });
     if (!current) throw new NotFoundError("claim");
     if (!can(actor, "claim:update")) throw new ForbiddenError("Only checkers, editors and admins can change claims.");
-    if (current.version !== input.version) {
-      throw new ConflictError(
-        `This claim was changed by someone else (now at version ${current.version}, your change was based on version ${input.version}). Review the current state and apply your change again.`,
-        toClaimDto(current),
-      );
-    }
-    let statusIsVerdict = false;
+    if (isStale(input.version, current.version)) throw new ConflictError(staleMessage("change", current.version, input.version), toClaimDto(current));
+    let statusIsVerdict = current.status.isVerdict;
     if (input.status !== undefined && input.status !== current.statusKey) {
       const status = await tx.status.findUnique({ where: { key: input.status }, select: { isVerdict: true } });
       if (!status) throw new ValidationError(`Unknown status "${input.status}".`, { status: "Choose a status from the scale." });
@@ -118,6 +162,16 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
       const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { disabled: true } });
       if (!assignee || assignee.disabled) throw new ValidationError("Unknown assignee.", { assigneeId: "Choose an active user." });
     }
+    // A span correction: the offsets refer to `revision`, which must be the article's current one.
+    let span: { start: number; end: number; quote: string; prefix: string; suffix: string } | undefined;
+    if (input.start !== undefined && input.end !== undefined && (input.start !== current.start || input.end !== current.end || current.anchor !== "exact")) {
+      const article = await tx.article.findUniqueOrThrow({ where: { id: current.articleId }, select: { body: true, revision: true } });
+      refuseStaleRevision(article.revision, input.revision!, toClaimDto(current));
+      const problem = spanProblem(article.body, input.start, input.end);
+      if (problem) throw new ValidationError(problem, { start: problem, end: problem });
+      if (!input.allowDuplicate) await refuseDuplicate(tx, current.articleId, input.start, input.end, claimId);
+      span = { start: input.start, end: input.end, ...quoteSelector(article.body, input.start, input.end) };
+    }
     const { before, after, changed } = diffFields(
       {
         status: current.statusKey,
@@ -126,6 +180,10 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
         claimType: current.claimType,
         rationale: current.rationale,
         assigneeId: current.assignee?.id ?? null,
+        dueAt: current.dueAt?.toISOString() ?? null,
+        start: current.start,
+        end: current.end,
+        quote: current.quote,
       },
       {
         status: input.status,
@@ -134,10 +192,24 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
         claimType: input.claimType,
         rationale: input.rationale,
         assigneeId: input.assigneeId,
+        dueAt: input.dueAt === undefined ? undefined : (input.dueAt?.toISOString() ?? null),
+        start: span?.start,
+        end: span?.end,
+        quote: span?.quote,
       },
     );
     if (!changed) return toClaimDto(current);
-    const statusChanged = "status" in after;
+    const changes: ClaimChange[] = [];
+    if ("status" in after) changes.push("status");
+    if ("summary" in after) changes.push("summary");
+    if ("claimant" in after) changes.push("claimant");
+    if ("rationale" in after) changes.push("rationale");
+    if ("claimType" in after) changes.push("claimType");
+    if ("assigneeId" in after) changes.push("assignee");
+    if ("dueAt" in after) changes.push("dueAt");
+    if (span) changes.push("checkedText");
+    const reviewState = reviewStateAfter(current.reviewState, changes, statusIsVerdict);
+    const changers = changersAfter(parseChangers(current.reviewChangers), actor.id, changes);
     const result = await tx.claim.updateMany({
       where: { id: claimId, version: input.version },
       data: {
@@ -147,18 +219,19 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
         claimType: input.claimType,
         rationale: input.rationale,
         assigneeId: input.assigneeId,
+        dueAt: input.dueAt,
+        ...(span ? { ...span, checkedQuote: span.quote, anchor: "exact", anchorConfidence: 1 } : {}),
         version: { increment: 1 },
-        // A new verdict waits for an editor's review; a non-verdict status has nothing to review.
-        ...(statusChanged
-          ? { statusSetById: actor.id, reviewState: statusIsVerdict ? "pending" : "none" }
-          : {}),
+        reviewState,
+        reviewChangers: storeChangers(changers),
+        ...("status" in after ? { statusSetById: actor.id } : {}),
       },
     });
     if (result.count !== 1) {
       const now = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect });
       throw new ConflictError("This claim was changed by someone else. Review the current state and apply your change again.", toClaimDto(now));
     }
-    await recordAudit(tx, { actorId: actor.id, action: "claim.update", objectType: "claim", objectId: claimId, before, after });
+    await recordAudit(tx, { actorId: actor.id, action: span ? "claim.update.span" : "claim.update", objectType: "claim", objectId: claimId, before, after });
     if (typeof after.assigneeId === "string") await notifyUsers(tx, { userIds: [after.assigneeId], kind: "assigned", claimId, actorId: actor.id });
     const updated = toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));
     await recordArticleEvent(tx, { articleId: updated.articleId, type: "claim.updated", actorId: actor.id, claimId, claim: updated });
@@ -166,10 +239,49 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
   });
 }
 
+/**
+ * Assigns several claims at once (editors and admins): each claim's version moves and each is
+ * audited; assignment and due time are not reviewable changes.
+ */
+export async function assignClaims(actor: Actor, input: BulkAssignInput): Promise<ClaimDto[]> {
+  if (!can(actor, "claims:bulk-assign")) throw new ForbiddenError("Only editors and admins can assign several claims at once.");
+  return articleTransaction(async (tx) => {
+    if (input.assigneeId) {
+      const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { disabled: true } });
+      if (!assignee || assignee.disabled) throw new ValidationError("Unknown assignee.", { assigneeId: "Choose an active user." });
+    }
+    const ids = [...new Set(input.ids)];
+    const rows = await tx.claim.findMany({ where: { id: { in: ids } }, select: { id: true, articleId: true, assigneeId: true, dueAt: true } });
+    if (rows.length !== ids.length) throw new NotFoundError("claim");
+    const out: ClaimDto[] = [];
+    for (const row of rows) {
+      const { before, after, changed } = diffFields(
+        { assigneeId: row.assigneeId, dueAt: row.dueAt?.toISOString() ?? null },
+        { assigneeId: input.assigneeId, dueAt: input.dueAt === undefined ? undefined : (input.dueAt?.toISOString() ?? null) },
+      );
+      if (!changed) {
+        out.push(toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id: row.id }, select: claimSelect })));
+        continue;
+      }
+      const updated = toClaimDto(
+        await tx.claim.update({
+          where: { id: row.id },
+          data: { assigneeId: input.assigneeId, dueAt: input.dueAt, version: { increment: 1 } },
+          select: claimSelect,
+        }),
+      );
+      await recordAudit(tx, { actorId: actor.id, action: "claim.assign", objectType: "claim", objectId: row.id, before, after });
+      await recordArticleEvent(tx, { articleId: row.articleId, type: "claim.updated", actorId: actor.id, claimId: row.id, claim: updated });
+      out.push(updated);
+    }
+    return out;
+  });
+}
+
 /** Deletes a claim and its evidence and comments (editors and admins). */
 export async function deleteClaim(actor: Actor, claimId: string): Promise<void> {
   await articleTransaction(async (tx) => {
-    const current = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, quote: true, statusKey: true, articleId: true } });
+    const current = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, number: true, quote: true, statusKey: true, articleId: true } });
     if (!current) throw new NotFoundError("claim");
     if (!can(actor, "claim:delete")) throw new ForbiddenError("Only editors and admins can delete claims.");
     await tx.claim.delete({ where: { id: claimId } });
@@ -178,19 +290,46 @@ export async function deleteClaim(actor: Actor, claimId: string): Promise<void> 
   });
 }
 
+/** The Prisma filter of `GET /api/v1/claims` (shared/API.md) for `actor`. */
+export function claimsWhere(actor: Actor, query: Omit<ListClaimsQuery, "page" | "sort">): Prisma.ClaimWhereInput {
+  const and: Prisma.ClaimWhereInput[] = [];
+  if (query.status) and.push({ statusKey: query.status });
+  if (query.assignee) and.push({ assigneeId: query.assignee === "none" ? null : query.assignee === "me" ? actor.id : query.assignee });
+  if (query.reviewState) and.push({ reviewState: query.reviewState });
+  if (query.anchor) and.push({ anchor: query.anchor });
+  if (query.articleId) and.push({ articleId: query.articleId });
+  if (query.open === "true") and.push({ reviewState: { not: "approved" } });
+  if (query.reviewable === "true") {
+    // Pending verdicts the caller may review: an editor who changed none of it since the last review.
+    if (!can(actor, "claim:review", { reviewChangers: [] })) and.push({ id: "" });
+    and.push(
+      { reviewState: "pending", status: { isVerdict: true } },
+      // Ids are UUIDs: no LIKE wildcards in them.
+      { NOT: { reviewChangers: { contains: `"${actor.id}"` } } },
+      // Claims from before the changers list was kept: whoever set the verdict.
+      { OR: [{ NOT: { reviewChangers: "[]" } }, { statusSetById: null }, { statusSetById: { not: actor.id } }] },
+    );
+  }
+  const needle = searchNeedle(query.q);
+  if (needle) and.push({ searchText: { contains: needle } });
+  return and.length ? { AND: and } : {};
+}
+
+const CLAIM_ORDER: Record<NonNullable<ListClaimsQuery["sort"]>, Prisma.ClaimOrderByWithRelationInput[]> = {
+  updated: [{ updatedAt: "desc" }, { id: "asc" }],
+  oldest: [{ updatedAt: "asc" }, { id: "asc" }],
+  number: [{ articleId: "asc" }, { number: "asc" }],
+  due: [{ dueAt: { sort: "asc", nulls: "last" } }, { updatedAt: "asc" }, { id: "asc" }],
+};
+
 /** Claims across articles, filtered, 50 a page. */
-export async function listClaims(actor: Actor, query: z.infer<typeof listClaimsQuerySchema>) {
+export async function listClaims(actor: Actor, query: ListClaimsQuery) {
   if (!can(actor, "article:read")) throw new ForbiddenError();
-  const where = {
-    ...(query.status ? { statusKey: query.status } : {}),
-    ...(query.assignee ? { assigneeId: query.assignee === "me" ? actor.id : query.assignee } : {}),
-    ...(query.articleId ? { articleId: query.articleId } : {}),
-    ...(query.q ? { OR: [{ quote: { contains: query.q } }, { summary: { contains: query.q } }, { claimant: { contains: query.q } }] } : {}),
-  };
+  if (searchNeedle(query.q)) await refreshClaimSearch();
   const rows = await db.claim.findMany({
-    where,
+    where: claimsWhere(actor, query),
     select: claimSelect,
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    orderBy: CLAIM_ORDER[query.sort ?? "updated"],
     skip: (query.page - 1) * PAGE_SIZE,
     take: PAGE_SIZE + 1,
   });
@@ -214,32 +353,35 @@ export async function addComment(actor: Actor, claimId: string, body: string): P
   });
 }
 
-/** An editor approves or rejects the current verdict (not their own). */
+/**
+ * An editor approves or rejects exactly the verdict they saw (`version`), if they made none of
+ * the reviewable changes since the last review (lib/claims/review-rules.ts).
+ */
 export async function reviewClaim(actor: Actor, claimId: string, input: z.infer<typeof reviewClaimSchema>): Promise<ClaimDto> {
   return articleTransaction(async (tx) => {
     const current = await tx.claim.findUnique({ where: { id: claimId }, select: { ...claimSelect, status: { select: { isVerdict: true } } } });
     if (!current) throw new NotFoundError("claim");
-    if (!can(actor, "claim:review", { statusSetById: current.statusSetById })) {
-      throw new ForbiddenError(
-        current.statusSetById === actor.id
-          ? "You set this verdict, so another editor must review it."
-          : "Only editors and admins can review verdicts.",
-      );
-    }
-    if (!current.status.isVerdict) {
-      throw new ValidationError("Only a verdict can be reviewed; this claim has no verdict yet.", { decision: "Set a verdict first." });
-    }
+    if (!can(actor, "claim:review", { reviewChangers: [] })) throw new ForbiddenError("Only editors and admins can review verdicts.");
+    if (isStale(input.version, current.version)) throw new ConflictError(staleMessage("review", current.version, input.version), toClaimDto(current));
+    const changers = effectiveChangers({ reviewChangers: parseChangers(current.reviewChangers), reviewState: current.reviewState, statusSetById: current.statusSetById });
+    const refusal = reviewRefusal(actor, { changers, statusIsVerdict: current.status.isVerdict });
+    if (refusal?.status === 403) throw new ForbiddenError(refusal.message);
+    if (refusal) throw new ValidationError(refusal.message, { decision: "Set a verdict first." });
     const reviewState = input.decision === "approve" ? "approved" : "rejected";
-    await tx.claim.update({
-      where: { id: claimId },
-      data: { reviewState, reviewedById: actor.id, reviewedAt: new Date(), reviewNote: input.note, version: { increment: 1 } },
+    const result = await tx.claim.updateMany({
+      where: { id: claimId, version: input.version },
+      data: { reviewState, reviewedById: actor.id, reviewedAt: new Date(), reviewNote: input.note, reviewChangers: storeChangers([]), version: { increment: 1 } },
     });
+    if (result.count !== 1) {
+      const now = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect });
+      throw new ConflictError(staleMessage("review", now.version, input.version), toClaimDto(now));
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       action: `claim.review.${input.decision}`,
       objectType: "claim",
       objectId: claimId,
-      before: { reviewState: current.reviewState },
+      before: { reviewState: current.reviewState, version: current.version },
       after: { reviewState, note: input.note },
     });
     if (current.statusSetById) {

@@ -1,4 +1,5 @@
 /** Claim shapes sent to clients (API and UI). Pure: no I/O. */
+import { effectiveChangers, parseChangers } from "@/lib/claims/review-rules";
 
 export type PersonRef = { id: string; name: string } | null;
 
@@ -26,6 +27,8 @@ export type ClaimDto = {
   reviewedAt: string | null;
   /** The last review's note; stays until the next review. */
   reviewNote: string;
+  /** Ids of the people who made reviewable changes since the last review (they may not review it). */
+  reviewChangers: string[];
   assignee: PersonRef;
   dueAt: string | null;
   version: number;
@@ -74,6 +77,7 @@ export const claimSelect = {
   reviewedBy: person,
   reviewedAt: true,
   reviewNote: true,
+  reviewChangers: true,
   assignee: person,
   dueAt: true,
   version: true,
@@ -85,8 +89,9 @@ export const claimSelect = {
 } as const;
 
 /** A claim row as `claimSelect` reads it. */
-type ClaimRow = Omit<ClaimDto, "status" | "reviewedAt" | "dueAt" | "createdAt" | "updatedAt"> & {
+type ClaimRow = Omit<ClaimDto, "status" | "reviewedAt" | "dueAt" | "createdAt" | "updatedAt" | "reviewChangers"> & {
   statusKey: string;
+  reviewChangers: string;
   reviewedAt: Date | null;
   dueAt: Date | null;
   createdAt: Date;
@@ -116,6 +121,7 @@ export function toClaimDto(row: ClaimRow): ClaimDto {
     reviewedBy: row.reviewedBy,
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
     reviewNote: row.reviewNote,
+    reviewChangers: effectiveChangers({ reviewChangers: parseChangers(row.reviewChangers), reviewState: row.reviewState, statusSetById: row.statusSetBy?.id ?? null }),
     assignee: row.assignee,
     dueAt: row.dueAt?.toISOString() ?? null,
     version: row.version,

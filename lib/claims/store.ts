@@ -24,7 +24,9 @@ export type StoreEvent = { seq: number; type: string; data: { claimId?: string; 
 
 export type StoreAction =
   | { type: "claims"; claims: ClaimDto[]; by?: Person | null }
-  | { type: "events"; events: StoreEvent[] };
+  | { type: "events"; events: StoreEvent[] }
+  /** A claim this person deleted (the answer to their own request; the stream's tombstone may follow). */
+  | { type: "deleted"; id: string };
 
 /** A store holding `claims` as of event `seq`. */
 export function createClaimStore(claims: ClaimDto[], seq: number): ClaimStore {
@@ -48,6 +50,10 @@ export function reduceClaimStore(state: ClaimStore, action: StoreAction): ClaimS
     m.set(claimId, by);
     changedBy = m;
   };
+  if (action.type === "deleted") {
+    if (deleted.has(action.id)) return state;
+    return { claims: claims.filter((c) => c.id !== action.id), deleted: new Set(deleted).add(action.id), changedBy, activity, seq };
+  }
   if (action.type === "claims") {
     for (const claim of action.claims) {
       if (deleted.has(claim.id)) continue;

@@ -133,7 +133,7 @@ test("a viewer can read claims but cannot add or change them, in the page or by 
   const checker = new ApiClient(server.url);
   expect((await checker.signIn(users.checker2.email, PASSWORD)).status).toBe(200);
   const at = article.body.indexOf(sentence);
-  const made = await checker.post(`/api/v1/articles/${article.id}/claims`, { start: at, end: at + sentence.length });
+  const made = await checker.post(`/api/v1/articles/${article.id}/claims`, { revision: 1, start: at, end: at + sentence.length });
   expect(made.status).toBe(201);
 
   const page = await newPage();
@@ -164,7 +164,7 @@ test("a viewer can read claims but cannot add or change them, in the page or by 
       const r = await fetch(`/api/v1/articles/${id}/claims`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ start, end }),
+        body: JSON.stringify({ revision: 1, start, end }),
       });
       return { status: r.status, body: await r.json() };
     },
@@ -267,7 +267,7 @@ test("overlapping and adjacent claims all stay visible and each opens with a cli
   const adjacent = " in the conflict";
   const ids: Record<string, string> = {};
   for (const quote of [outer, inner, adjacent]) {
-    const r = await api.post(`/api/v1/articles/${article.id}/claims`, span(quote));
+    const r = await api.post(`/api/v1/articles/${article.id}/claims`, { revision: 1, ...span(quote) });
     expect(r.status).toBe(201);
     ids[quote] = r.body.id;
   }

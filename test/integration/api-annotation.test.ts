@@ -59,7 +59,7 @@ describe("who am I, statuses, articles", () => {
     const r = await viewer.get("/api/v1/statuses");
     expect(r.status).toBe(200);
     expect(r.body.statuses).toHaveLength(9);
-    expect(r.body.statuses[2]).toEqual({ key: "true", label: "True", color: expect.stringMatching(/^#/), isVerdict: true, rating: { value: 5, best: 5, worst: 1 } });
+    expect(r.body.statuses[2]).toEqual({ key: "true", label: "True", color: expect.stringMatching(/^#/), isVerdict: true, position: 2, rating: { value: 5, best: 5, worst: 1 } });
     expect(r.body.statuses[0].rating).toBeUndefined();
   });
 
@@ -120,7 +120,7 @@ describe("who am I, statuses, articles", () => {
 describe("claims", () => {
   it("creates a claim with exact offsets and its quote selector", async () => {
     const { start, end } = at("Xi last visited Russia in 2019");
-    const r = await checker.post(`/api/v1/articles/${articleId}/claims`, { start, end, claimant: "AFP" });
+    const r = await checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, start, end, claimant: "AFP" });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({
       articleId,
@@ -142,11 +142,11 @@ describe("claims", () => {
     const created = await editor.post("/api/v1/articles", { title: "Emoji", body: "🇺🇦 Kyiv: e\u0301lan 👩‍👩‍👧 grew 40% in 2023.\r\nEnd." });
     const stored: string = created.body.body;
     const start = stored.indexOf("grew 40%");
-    const r = await checker.post(`/api/v1/articles/${created.body.id}/claims`, { start, end: start + 8 });
+    const r = await checker.post(`/api/v1/articles/${created.body.id}/claims`, { revision: 1, start, end: start + 8 });
     expect(r.status).toBe(201);
     expect(r.body.quote).toBe("grew 40%");
     expect(r.body.prefix).toBe(stored.slice(0, start));
-    const split = await checker.post(`/api/v1/articles/${created.body.id}/claims`, { start: 1, end: 6 });
+    const split = await checker.post(`/api/v1/articles/${created.body.id}/claims`, { revision: 1, start: 1, end: 6 });
     expect(split.status).toBe(422);
   });
 
@@ -157,18 +157,18 @@ describe("claims", () => {
     [{ start: "0", end: 5 }],
     [{}],
   ])("refuses the range %j with 422", async (range) => {
-    const r = await checker.post(`/api/v1/articles/${articleId}/claims`, range);
+    const r = await checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, ...range });
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe("validation_failed");
   });
 
   it("answers 404 when the article does not exist and 403 for a viewer", async () => {
-    expect((await checker.post(`/api/v1/articles/missing/claims`, { start: 0, end: 3 })).status).toBe(404);
-    expect((await viewer.post(`/api/v1/articles/${articleId}/claims`, { start: 0, end: 3 })).status).toBe(403);
+    expect((await checker.post(`/api/v1/articles/missing/claims`, { revision: 1, start: 0, end: 3 })).status).toBe(404);
+    expect((await viewer.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, start: 0, end: 3 })).status).toBe(403);
   });
 
   it("sets a status with the version it was based on, and refuses a stale version with 409", async () => {
-    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, at("nearly 13 months after the start of Russia’s invasion"));
+    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, ...at("nearly 13 months after the start of Russia’s invasion") });
     const id = created.body.id;
     const first = await checker.patch(`/api/v1/claims/${id}`, { version: 1, status: "mostly_true", rationale: "The invasion began on 24 Feb 2022." });
     expect(first.status).toBe(200);
@@ -186,7 +186,7 @@ describe("claims", () => {
   });
 
   it("never serves a stale article: a saved verdict shows at once, and the ETag moves with it", async () => {
-    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, at("Dmytro Kuleba"));
+    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, ...at("Dmytro Kuleba") });
     const first = await viewer.get(`/api/v1/articles/${articleId}`);
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^"[\w-]+"$/);
@@ -207,7 +207,7 @@ describe("claims", () => {
   });
 
   it("lets exactly one of many simultaneous saves of the same version win (no lost update)", async () => {
-    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, at("China has not condemned the invasion"));
+    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, ...at("China has not condemned the invasion") });
     const id = created.body.id;
     const keys = ["true", "false", "misleading", "unproven", "half_true", "mostly_false"];
     const results = await Promise.all(keys.map((status, i) => (i % 2 ? checker : checker2).patch(`/api/v1/claims/${id}`, { version: 1, status })));
@@ -219,7 +219,7 @@ describe("claims", () => {
   });
 
   it("validates PATCH bodies", async () => {
-    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, at("Beijing strongly denied"));
+    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, ...at("Beijing strongly denied") });
     const id = created.body.id;
     expect((await checker.patch(`/api/v1/claims/${id}`, { status: "true" })).status).toBe(422);
     const unknown = await checker.patch(`/api/v1/claims/${id}`, { version: 1, status: "pants_on_fire" });
@@ -236,15 +236,15 @@ describe("claims", () => {
   it("refuses cookie-authenticated writes without a matching Origin (CSRF)", async () => {
     const noOrigin = new ApiClient(server.url, { origin: null });
     const cookie = { cookie: checker.cookieHeader };
-    const r = await noOrigin.request("POST", `/api/v1/articles/${articleId}/claims`, { start: 0, end: 7 }, cookie);
+    const r = await noOrigin.request("POST", `/api/v1/articles/${articleId}/claims`, { revision: 1, start: 0, end: 7 }, cookie);
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe("forbidden");
     // Even with a valid session cookie, another site's Origin is refused.
     const evil = new ApiClient(server.url, { origin: "https://evil.example" });
-    const viaEvil = await evil.request("POST", `/api/v1/articles/${articleId}/claims`, { start: 0, end: 7 }, cookie);
+    const viaEvil = await evil.request("POST", `/api/v1/articles/${articleId}/claims`, { revision: 1, start: 0, end: 7 }, cookie);
     expect(viaEvil.status).toBe(403);
     // The same request from the app's own origin goes through.
-    const own = await checker.post(`/api/v1/articles/${articleId}/claims`, { start: 0, end: 7 });
+    const own = await checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, start: 0, end: 7 });
     expect(own.status).toBe(201);
     // Reads need no Origin.
     expect((await noOrigin.request("GET", "/api/v1/me", undefined, cookie)).status).toBe(200);
@@ -254,7 +254,7 @@ describe("claims", () => {
 describe("evidence", () => {
   let claimId: string;
   beforeAll(async () => {
-    claimId = (await checker.post(`/api/v1/articles/${articleId}/claims`, at("Qin Gang"))).body.id;
+    claimId = (await checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, ...at("Qin Gang") })).body.id;
   });
 
   it("adds an evidence link and shows it on the claim", async () => {
@@ -294,7 +294,7 @@ describe("evidence", () => {
 
 describe("Markdown report", () => {
   it("downloads as an attachment with the claims in text order and user text escaped", async () => {
-    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, at("Saudi Arabia and Iran"));
+    const created = await checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, ...at("Saudi Arabia and Iran") });
     await checker.patch(`/api/v1/claims/${created.body.id}`, { version: 1, status: "false", rationale: "<img src=x onerror=alert(1)> [x](javascript:alert(1))" });
     const r = await viewer.get(`/api/v1/articles/${articleId}/report?format=md`);
     expect(r.status).toBe(200);

@@ -30,7 +30,7 @@ type RouteCase = { allowed: Who[]; denied?: 403 | 404; request: (ctx: Ctx, who: 
 let n = 0;
 async function freshClaim(ctx: Ctx, opts: { verdictBy?: Who } = {}) {
   const start = ctx.body.indexOf("Xi") + (n++ % 20);
-  const created = await ctx.api.admin.post(`/api/v1/articles/${ctx.articleId}/claims`, { start, end: start + 10 });
+  const created = await ctx.api.admin.post(`/api/v1/articles/${ctx.articleId}/claims`, { revision: 1, start, end: start + 10, allowDuplicate: true });
   expect(created.status).toBe(201);
   if (opts.verdictBy && opts.verdictBy !== "anonymous") {
     const set = await ctx.api[opts.verdictBy].patch(`/api/v1/claims/${created.body.id}`, { version: 1, status: "true" });
@@ -61,25 +61,39 @@ async function freshUser(ctx: Ctx) {
 const ROUTES: Record<string, RouteCase> = {
   "GET /api/v1/me": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/me" }) },
   "GET /api/v1/statuses": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/statuses" }) },
+  "POST /api/v1/statuses": { allowed: ADMIN, request: () => ({ method: "POST", path: "/api/v1/statuses", body: { label: `Matrix ${n++}`, color: "#1e3a8a", isVerdict: false } }) },
+  "PATCH /api/v1/statuses/[key]": { allowed: ADMIN, request: () => ({ method: "PATCH", path: "/api/v1/statuses/in_progress", body: { label: "In progress" } }) },
+  "DELETE /api/v1/statuses/[key]": {
+    allowed: ADMIN,
+    request: async (c) => {
+      const key = `gone_${n++}`;
+      expect((await c.api.admin.post("/api/v1/statuses", { key, label: key, color: "#1e3a8a", isVerdict: false })).status).toBe(201);
+      return { method: "DELETE", path: `/api/v1/statuses/${key}` };
+    },
+  },
+  "POST /api/v1/statuses/presets": { allowed: ADMIN, request: () => ({ method: "POST", path: "/api/v1/statuses/presets", body: { preset: "default" } }) },
   "GET /api/v1/articles": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/articles" }) },
   "POST /api/v1/articles": { allowed: EDITOR_UP, request: () => ({ method: "POST", path: "/api/v1/articles", body: { title: "Matrix", body: "Some text." } }) },
   "GET /api/v1/articles/[id]": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}` }) },
-  "POST /api/v1/articles/[id]/claims": { allowed: CHECKER_UP, request: (c) => ({ method: "POST", path: `/api/v1/articles/${c.articleId}/claims`, body: { start: 0, end: 7 } }) },
+  "POST /api/v1/articles/[id]/claims": { allowed: CHECKER_UP, request: (c) => ({ method: "POST", path: `/api/v1/articles/${c.articleId}/claims`, body: { revision: 1, start: 0, end: 7, allowDuplicate: true } }) },
   // An event stream never ends: only its status and first bytes are read.
   "GET /api/v1/articles/[id]/events": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/events`, stream: true }) },
   "GET /api/v1/articles/[id]/report": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/report?format=md` }) },
   "GET /api/v1/claims": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/claims" }) },
+  "PATCH /api/v1/claims": { allowed: EDITOR_UP, request: async (c) => ({ method: "PATCH", path: "/api/v1/claims", body: { ids: [await freshClaim(c)], assigneeId: c.users.checker.id } }) },
   "GET /api/v1/claims/[id]": { allowed: EVERYONE, request: async (c) => ({ method: "GET", path: `/api/v1/claims/${await freshClaim(c)}` }) },
   "PATCH /api/v1/claims/[id]": { allowed: CHECKER_UP, request: async (c) => ({ method: "PATCH", path: `/api/v1/claims/${await freshClaim(c)}`, body: { version: 1, status: "false" } }) },
   "DELETE /api/v1/claims/[id]": { allowed: EDITOR_UP, request: async (c) => ({ method: "DELETE", path: `/api/v1/claims/${await freshClaim(c)}` }) },
   "POST /api/v1/claims/[id]/evidence": { allowed: CHECKER_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c)}/evidence`, body: { url: "https://a.example", stance: "supports" } }) },
   "POST /api/v1/claims/[id]/comments": { allowed: CHECKER_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c)}/comments`, body: { body: "Looks right." } }) },
   // The verdict is set by a checker, so no editor is reviewing their own verdict.
-  "POST /api/v1/claims/[id]/review": { allowed: EDITOR_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c, { verdictBy: "checker2" as Who })}/review`, body: { decision: "approve" } }) },
+  "POST /api/v1/claims/[id]/review": { allowed: EDITOR_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c, { verdictBy: "checker2" as Who })}/review`, body: { version: 2, decision: "approve" } }) },
   // A checker removes their own link; someone else's is covered in api-annotation.test.ts.
+  "PATCH /api/v1/evidence/[id]": { allowed: CHECKER_UP, request: async (c, who) => ({ method: "PATCH", path: `/api/v1/evidence/${await freshEvidence(c, who)}`, body: { stance: "refutes" } }) },
   "DELETE /api/v1/evidence/[id]": { allowed: CHECKER_UP, request: async (c, who) => ({ method: "DELETE", path: `/api/v1/evidence/${await freshEvidence(c, who)}` }) },
   "GET /api/v1/notifications": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/notifications?unread=true" }) },
   "POST /api/v1/notifications/read": { allowed: EVERYONE, request: () => ({ method: "POST", path: "/api/v1/notifications/read", body: { all: true } }) },
+  "GET /api/v1/stats": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/stats?articleId=${c.articleId}` }) },
   "GET /api/v1/users": { allowed: ADMIN, request: () => ({ method: "GET", path: "/api/v1/users" }) },
   "POST /api/v1/users": { allowed: ADMIN, request: () => ({ method: "POST", path: "/api/v1/users", body: { email: `new${n++}@example.com`, name: "New", role: "viewer", password: PASSWORD } }) },
   // Personal API tokens: everyone manages their own (admins also others', see tokens.test.ts).
@@ -100,17 +114,31 @@ const CATCH_ALL = "/api/v1/[...rest]";
 type ActionCase = { allowed: Who[] | "public"; args: (ctx: Ctx, who: Who) => Promise<unknown[]> | unknown[] };
 const ACTIONS: Record<string, ActionCase> = {
   createArticleAction: { allowed: EDITOR_UP, args: () => [{ title: "Via action", body: "Text." }] },
-  createClaimAction: { allowed: CHECKER_UP, args: (c) => [{ articleId: c.articleId, start: 0, end: 7 }] },
+  createClaimAction: { allowed: CHECKER_UP, args: (c) => [{ articleId: c.articleId, revision: 1, start: 0, end: 7, allowDuplicate: true }] },
   getClaimDetailAction: { allowed: EVERYONE, args: async (c) => [{ claimId: await freshClaim(c) }] },
   updateClaimAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), version: 1, status: "true" }] },
   addEvidenceAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), url: "https://a.example", stance: "refutes" }] },
+  updateEvidenceAction: { allowed: CHECKER_UP, args: async (c, who) => [{ evidenceId: await freshEvidence(c, who), note: "Checked again." }] },
+  deleteClaimAction: { allowed: EDITOR_UP, args: async (c) => [{ claimId: await freshClaim(c) }] },
+  assignClaimsAction: { allowed: EDITOR_UP, args: async (c) => [{ ids: [await freshClaim(c)], assigneeId: c.users.checker.id }] },
   deleteEvidenceAction: { allowed: CHECKER_UP, args: async (c, who) => [{ evidenceId: await freshEvidence(c, who) }] },
   // The verdict is set by another checker, so no editor reviews their own.
-  reviewClaimAction: { allowed: EDITOR_UP, args: async (c) => [{ claimId: await freshClaim(c, { verdictBy: "checker2" as Who }), decision: "approve" }] },
+  reviewClaimAction: { allowed: EDITOR_UP, args: async (c) => [{ claimId: await freshClaim(c, { verdictBy: "checker2" as Who }), version: 2, decision: "approve" }] },
   addCommentAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), body: "Looks right, @editor." }] },
   listMentionableUsersAction: { allowed: EVERYONE, args: () => [{}] },
   countUnreadNotificationsAction: { allowed: EVERYONE, args: () => [{}] },
   markNotificationsReadAction: { allowed: EVERYONE, args: () => [{ all: true }] },
+  createStatusAction: { allowed: ADMIN, args: () => [{ label: `Action ${n++}`, color: "#1e3a8a", isVerdict: false }] },
+  updateStatusAction: { allowed: ADMIN, args: () => [{ statusKey: "in_progress", label: "In progress" }] },
+  deleteStatusAction: {
+    allowed: ADMIN,
+    args: async (c) => {
+      const key = `gone_${n++}`;
+      expect((await c.api.admin.post("/api/v1/statuses", { key, label: key, color: "#1e3a8a", isVerdict: false })).status).toBe(201);
+      return [{ statusKey: key }];
+    },
+  },
+  applyPresetAction: { allowed: ADMIN, args: () => [{ preset: "default" }] },
   updateUserAction: { allowed: ADMIN, args: async (c) => [{ userId: await freshUser(c), role: "viewer" }] },
   createInviteAction: { allowed: ADMIN, args: () => [{ email: `inv${n++}@example.com`, name: "Invitee", role: "checker" }] },
   revokeInviteAction: {

@@ -77,9 +77,9 @@ describe("creating and using a token", () => {
     const claim = { start, end: start + "Xi last visited Russia in 2019".length };
     const noOrigin = new ApiClient(server.url, { origin: null });
     const cookie = { cookie: checker.cookieHeader };
-    expect((await noOrigin.request("POST", `/api/v1/articles/${articleId}/claims`, claim, cookie)).status).toBe(403);
+    expect((await noOrigin.request("POST", `/api/v1/articles/${articleId}/claims`, { revision: 1, ...claim }, cookie)).status).toBe(403);
 
-    const r = await bearer(created.token).post(`/api/v1/articles/${articleId}/claims`, claim);
+    const r = await bearer(created.token).post(`/api/v1/articles/${articleId}/claims`, { revision: 1, ...claim });
     expect(r.status).toBe(201);
     expect(r.body.createdBy).toMatchObject({ id: users.checker.id });
   });

@@ -15,7 +15,9 @@ const expected: Record<Action, Role[]> = {
   "claim:delete": ["admin", "editor"],
   "claim:review": ["admin", "editor"],
   "evidence:add": ["admin", "editor", "checker"],
+  "evidence:update": ["admin", "editor"],
   "evidence:delete": ["admin", "editor"],
+  "claims:bulk-assign": ["admin", "editor"],
   "comment:create": ["admin", "editor", "checker"],
   "suggestions:read": ["admin", "editor", "checker"],
   "report:publish": ["admin", "editor"],
@@ -38,5 +40,14 @@ describe("can()", () => {
   it("does not let an editor review a verdict they set themselves", () => {
     expect(can(actor("editor"), "claim:review", { statusSetById: "editor-1" })).toBe(false);
     expect(can(actor("editor"), "claim:review", { statusSetById: "checker-1" })).toBe(true);
+  });
+  it("does not let an editor review a claim they changed since the last review, whoever set the verdict", () => {
+    expect(can(actor("editor"), "claim:review", { statusSetById: "checker-1", reviewChangers: ["checker-1", "editor-1"] })).toBe(false);
+    expect(can(actor("editor"), "claim:review", { statusSetById: "editor-1", reviewChangers: ["checker-1"] })).toBe(true);
+    expect(can(actor("checker"), "claim:review", { reviewChangers: [] })).toBe(false);
+  });
+  it("lets a checker edit their own evidence but not someone else's", () => {
+    expect(can(actor("checker"), "evidence:update", { addedById: "checker-1" })).toBe(true);
+    expect(can(actor("checker"), "evidence:update", { addedById: "someone-else" })).toBe(false);
   });
 });

@@ -22,7 +22,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           <label className="sr-only" htmlFor="q">
             Search articles
           </label>
-          <input id="q" name="q" defaultValue={q} placeholder="Search title or outlet" className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm" />
+          <input id="q" name="q" defaultValue={q} placeholder="Search title, outlet or text" className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm" />
           <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Search</button>
         </form>
         {can(user, "article:create") ? (

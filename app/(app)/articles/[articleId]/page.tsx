@@ -6,26 +6,25 @@ import { listStatuses } from "@/lib/statuses/data";
 import { NotFoundError } from "@/lib/errors";
 import { getArticleChangeSeq } from "@/lib/events/stream";
 import { ArticleWorkspace } from "@/components/claims/article-workspace";
-import { StatusBadge } from "@/components/claims/status-badge";
+import { listAssignablePeople } from "@/lib/claims/people";
 
-export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string }> }) {
   const user = await requireUser();
   const { articleId } = await params;
+  const { claim: openClaim } = await searchParams;
   // Read the change sequence before the claims: the event stream replays anything after it.
   const changeSeq = await getArticleChangeSeq(user, articleId).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [article, statuses] = await Promise.all([
+  const [article, statuses, people] = await Promise.all([
     getArticle(user, articleId).catch((e) => {
       if (e instanceof NotFoundError) notFound();
       throw e;
     }),
     listStatuses(),
+    listAssignablePeople(user),
   ]);
-  const counts = statuses
-    .map((s) => ({ status: s, count: article.claims.filter((c) => c.status === s.key).length }))
-    .filter((r) => r.count > 0);
   return (
     <div className="mx-auto max-w-[1400px] px-4 py-5">
       <div className="mb-4 flex flex-wrap items-start gap-4">
@@ -45,13 +44,6 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
               </>
             ) : null}
           </p>
-          {counts.length ? (
-            <div className="mt-2 flex flex-wrap gap-1" aria-label="Claims by status">
-              {counts.map((r) => (
-                <StatusBadge key={r.status.key} status={r.status} count={r.count} size="xs" />
-              ))}
-            </div>
-          ) : null}
         </div>
         <a
           href={`/api/v1/articles/${article.id}/report?format=md`}
@@ -62,11 +54,13 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
         </a>
       </div>
       <ArticleWorkspace
-        article={{ id: article.id, body: article.body }}
+        article={{ id: article.id, body: article.body, revision: article.revision }}
         initialClaims={article.claims}
         changeSeq={changeSeq}
         statuses={statuses}
         viewer={{ id: user.id, role: user.role }}
+        people={people}
+        initialSelectedId={openClaim && article.claims.some((c) => c.id === openClaim) ? openClaim : null}
       />
     </div>
   );

@@ -1,4 +1,7 @@
 import { apiRoute } from "@/lib/http/api";
-import { listStatuses } from "@/lib/statuses/data";
+import { createStatus, listStatuses } from "@/lib/statuses/data";
+import { createStatusSchema } from "@/lib/statuses/schemas";
 
 export const GET = apiRoute(async () => ({ statuses: await listStatuses() }));
+
+export const POST = apiRoute(async ({ user, body }) => createStatus(user, await body(createStatusSchema)), { successStatus: 201 });

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/session";
+import { listStatuses } from "@/lib/statuses/data";
+import { listAssignablePeople } from "@/lib/claims/people";
+import { claimQueryFromParams, listArticleChoices, loadClaimList } from "@/lib/claims/queues";
+import { ClaimFilters, pageHref } from "@/components/claims/claim-filters";
+import { ClaimsTable } from "@/components/claims/claims-table";
+
+export const metadata = { title: "Claims" };
+
+export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const query = claimQueryFromParams(await searchParams);
+  const [list, statuses, people, articles] = await Promise.all([loadClaimList(user, query), listStatuses(), listAssignablePeople(user), listArticleChoices()]);
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-6">
+      <h1 className="text-2xl font-semibold">Claims</h1>
+      <ClaimFilters query={query} statuses={statuses} people={people} articles={articles} />
+      <ClaimsTable
+        key={JSON.stringify(query)}
+        initial={list.claims}
+        statuses={statuses}
+        viewer={{ id: user.id, role: user.role }}
+        people={people}
+        articleTitles={list.articleTitles}
+        emptyText="No claims match these filters."
+      />
+      <nav className="mt-4 flex gap-3 text-sm" aria-label="Pages">
+        {query.page > 1 ? <Link href={pageHref("/claims", query, query.page - 1)}>← Previous</Link> : null}
+        {list.nextPage ? <Link href={pageHref("/claims", query, list.nextPage)}>Next →</Link> : null}
+      </nav>
+    </div>
+  );
+}
