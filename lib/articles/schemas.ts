@@ -40,3 +40,20 @@ export const listArticlesQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100000).optional().default(1),
 });
+
+const createShape = createArticleSchema.shape;
+
+/** PUT /articles/:id: every field optional (absent = unchanged), `revision` the edit is based on. */
+export const updateArticleSchema = z.object({
+  revision: z.number({ message: "revision is required: the revision your edit is based on." }).int().min(1),
+  title: createShape.title.optional(),
+  body: createShape.body.optional(),
+  sourceUrl: createShape.sourceUrl.optional(),
+  outlet: createShape.outlet.optional(),
+  author: createShape.author.optional(),
+  publishedAt: createShape.publishedAt.optional(),
+  note: z.string().trim().max(1000, "At most 1000 characters.").optional().default(""),
+});
+export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
+
+export const revisionParamSchema = z.coerce.number().int().min(1).max(1_000_000);

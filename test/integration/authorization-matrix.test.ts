@@ -38,6 +38,9 @@ async function freshClaim(ctx: Ctx, opts: { verdictBy?: Who } = {}) {
   }
   return created.body.id as string;
 }
+async function currentRevision(ctx: Ctx): Promise<number> {
+  return (await ctx.api.admin.get(`/api/v1/articles/${ctx.articleId}`)).body.revision;
+}
 async function freshEvidence(ctx: Ctx, by: Who) {
   const claimId = await freshClaim(ctx);
   const author = by === "anonymous" || by === "viewer" ? "checker" : by;
@@ -64,6 +67,10 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/v1/articles": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/articles" }) },
   "POST /api/v1/articles": { allowed: EDITOR_UP, request: () => ({ method: "POST", path: "/api/v1/articles", body: { title: "Matrix", body: "Some text." } }) },
   "GET /api/v1/articles/[id]": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}` }) },
+  "PUT /api/v1/articles/[id]": { allowed: EDITOR_UP, request: async (c) => ({ method: "PUT", path: `/api/v1/articles/${c.articleId}`, body: { revision: await currentRevision(c), outlet: `Matrix ${n++}` } }) },
+  "GET /api/v1/articles/[id]/revisions": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/revisions` }) },
+  "GET /api/v1/articles/[id]/revisions/[revision]": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/revisions/1` }) },
+  "POST /api/v1/claims/[id]/anchor": { allowed: CHECKER_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c)}/anchor`, body: { version: 1, revision: await currentRevision(c), action: "retire", note: "Gone" } }) },
   "POST /api/v1/articles/[id]/claims": { allowed: CHECKER_UP, request: (c) => ({ method: "POST", path: `/api/v1/articles/${c.articleId}/claims`, body: { start: 0, end: 7 } }) },
   "GET /api/v1/articles/[id]/report": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/report?format=md` }) },
   "GET /api/v1/claims": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/claims" }) },
