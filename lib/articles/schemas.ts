@@ -57,3 +57,18 @@ export const updateArticleSchema = z.object({
 export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
 
 export const revisionParamSchema = z.coerce.number().int().min(1).max(1_000_000);
+
+/** POST /articles/import: a URL to fetch, or the HTML of a page (an uploaded file). */
+export const importArticleSchema = z
+  .object({
+    url: z.string().trim().max(2000, "At most 2000 characters.").optional(),
+    html: z.string().max(MAX_ARTICLE_BODY_CHARS, "The page may be at most 2 MB of HTML.").optional(),
+    sourceUrl: z.preprocess(emptyToNull, httpUrlSchema.nullable().optional()).transform((v) => v ?? null),
+    preview: z.boolean().optional().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.url === !v.html) ctx.addIssue({ code: "custom", path: ["url"], message: "Give either url (a page to fetch) or html (the page itself), not both." });
+  });
+export type ImportArticleInput = z.infer<typeof importArticleSchema>;
+
+export const refreshArticleSchema = z.object({ confirm: z.boolean().optional().default(false) });
