@@ -17,6 +17,7 @@ import { quoteSelector } from "../lib/anchoring/text.ts";
 import { DEFAULT_STATUS_SCALE } from "../lib/statuses/scale.ts";
 import { startAppServer } from "./app-server.ts";
 import { buildIsCurrent } from "./build-digest.mts";
+import { benchArticles } from "./bench/articles.mts";
 
 // autocannon ships no type declarations; this is the part of its API used here.
 type AutocannonResult = {
@@ -414,7 +415,7 @@ async function main() {
   }
 }
 
-main().then(
+(process.argv[2] === "articles" ? benchArticles() : main().then(() => (process.argv[2] ? undefined : benchArticles()))).then(
   () => process.exit(0),
   (error) => {
     console.error("[bench] failed:", error instanceof Error ? error.message : error);

@@ -17,6 +17,7 @@ export type ExtractedArticle = {
   body: string;
 };
 
+const CONTAINERS = new Set(["DIV", "SECTION", "ARTICLE", "UL", "OL", "TABLE", "TBODY", "THEAD", "TR", "FIGURE", "HEADER", "FOOTER", "MAIN", "ASIDE", "DL", "HR"]);
 const BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "FIGCAPTION", "DT", "DD", "TD", "TH"]);
 
 function meta(doc: Document, ...names: string[]): string | null {
@@ -56,12 +57,8 @@ export function htmlToParagraphs(html: string): string {
         inline += " ";
         continue;
       }
-      if (BLOCKS.has(tag)) {
-        flush();
-        if (el.querySelector("p, li, h1, h2, h3, h4, h5, h6, blockquote")) walk(el);
-        else inline = el.textContent ?? "";
-        flush();
-      } else if (["DIV", "SECTION", "ARTICLE", "UL", "OL", "TABLE", "TBODY", "TR", "FIGURE", "HEADER", "FOOTER", "MAIN", "ASIDE", "DL"].includes(tag)) {
+      if (BLOCKS.has(tag) || CONTAINERS.has(tag)) {
+        // Block boundaries end a paragraph; nested blocks simply make more boundaries.
         flush();
         walk(el);
         flush();
@@ -91,8 +88,41 @@ function httpUrl(value: string | null | undefined, base: string | null): string 
   }
 }
 
+/**
+ * Removes whole elements by tag name in one linear pass (no backtracking regex on untrusted
+ * input); JSON-LD scripts stay for their metadata. An unclosed element ends the stripping.
+ */
+export function stripElements(html: string, tags: string[]): string {
+  const lower = html.toLowerCase();
+  let out = "";
+  let pos = 0;
+  const open = new RegExp(`<(${tags.join("|")})\\b`, "g");
+  for (;;) {
+    open.lastIndex = pos;
+    const m = open.exec(lower);
+    if (!m) break;
+    const tag = m[1];
+    const tagEnd = lower.indexOf(">", m.index);
+    if (tagEnd === -1) break;
+    if (tag === "script" && lower.slice(m.index, tagEnd).includes("application/ld+json")) {
+      out += html.slice(pos, tagEnd + 1);
+      pos = tagEnd + 1;
+      continue;
+    }
+    const close = lower.indexOf(`</${tag}`, tagEnd);
+    if (close === -1) break;
+    const closeEnd = lower.indexOf(">", close);
+    out += html.slice(pos, m.index);
+    pos = closeEnd === -1 ? lower.length : closeEnd + 1;
+  }
+  return out + html.slice(pos);
+}
+
 /** Extracts an article from a page's HTML; `pageUrl` (where it came from) resolves relative links. */
 export function extractArticle(html: string, pageUrl: string | null): ExtractedArticle {
+  // Scripts, styles and inline SVG are most of a modern page's bytes and none of its text; drop
+  // them before parsing (JSON-LD metadata is kept for the published date).
+  html = stripElements(html, ["script", "style", "svg", "noscript", "template"]);
   const { document } = parseHTML(html);
   const doc = document as unknown as Document;
   const canonical = httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), pageUrl) ?? httpUrl(meta(doc, "og:url"), pageUrl) ?? httpUrl(pageUrl, null);

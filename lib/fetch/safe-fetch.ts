@@ -1,10 +1,10 @@
-import "server-only";
 import http from "node:http";
 import https from "node:https";
 import dns from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import zlib from "node:zlib";
 import type { Readable } from "node:stream";
+// No "server-only" marker: the bench drives this module directly (it holds no secrets and no database access).
 import { AppError } from "@/lib/errors";
 import { addressProblem } from "@/lib/fetch/addresses";
 

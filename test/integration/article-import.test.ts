@@ -8,6 +8,9 @@ import { ApiClient } from "../support/api-client";
 import { seedUsers, testDb, PASSWORD } from "../support/fixtures";
 import { startPageServer, type Page } from "../support/page-server";
 
+// Several HTTP round trips per test on a shared machine: a generous ceiling, not a time limit under test.
+jest.setTimeout(60_000);
+
 let server: TestServer;
 let pages: Awaited<ReturnType<typeof startPageServer>>;
 let other: Awaited<ReturnType<typeof startPageServer>>;

@@ -6,6 +6,9 @@ import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { seedUsers, demoArticle, testDb, PASSWORD } from "../support/fixtures";
 
+// Several HTTP round trips per test on a shared machine: a generous ceiling, not a time limit under test.
+jest.setTimeout(60_000);
+
 let server: TestServer;
 let checker: ApiClient;
 let editor: ApiClient;

@@ -129,6 +129,10 @@ const ACTIONS: Record<string, ActionCase> = {
       return [{ inviteId: r.result.data.invite.id }];
     },
   },
+  updateArticleAction: { allowed: EDITOR_UP, args: async (c) => [{ articleId: c.articleId, revision: await currentRevision(c), outlet: `Action ${n++}` }] },
+  previewImportAction: { allowed: EDITOR_UP, args: () => [{ html: "<article><p>The council approved a budget of $4.2 billion on Tuesday.</p></article>" }] },
+  refreshArticleAction: { allowed: EDITOR_UP, args: async (c) => [{ articleId: await pagedArticle(c) }] },
+  settleAnchorAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), input: { version: 1, revision: await currentRevision(c), action: "retire", note: "Gone" } }] },
   createTokenAction: { allowed: EVERYONE, args: () => [{ name: `action ${n++}` }] },
   revokeTokenAction: { allowed: EVERYONE, args: async (c, who) => [{ tokenId: await freshToken(c, who) }] },
   // Each role changes its own password once, to one it has not used (its session stays).

@@ -7,7 +7,7 @@ export type Page = { status?: number; type?: string; body?: string | Buffer; hea
 
 export async function startPageServer(pages: Map<string, Page | (() => Page)>) {
   const server = http.createServer((req, res) => {
-    const entry = pages.get(req.url ?? "/");
+    const entry = pages.get((req.url ?? "/").split("?")[0]);
     const page = typeof entry === "function" ? entry() : entry;
     if (!page) {
       res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>");

@@ -6,6 +6,10 @@ import { listStatuses } from "@/lib/statuses/data";
 import { NotFoundError } from "@/lib/errors";
 import { ArticleWorkspace } from "@/components/claims/article-workspace";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { ArticleChangeTools } from "@/components/articles/article-change-tools";
+import { can } from "@/lib/permissions";
+import { listRevisions } from "@/lib/articles/revisions";
+import { listSuggestions } from "@/lib/suggestions/data";
 
 export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
   const user = await requireUser();
@@ -16,6 +20,10 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
       throw e;
     }),
     listStatuses(),
+  ]);
+  const [revisions, suggestions] = await Promise.all([
+    listRevisions(user, articleId),
+    can(user, "suggestions:read") ? listSuggestions(user, articleId) : Promise.resolve([]),
   ]);
   const counts = statuses
     .map((s) => ({ status: s, count: article.claims.filter((c) => c.status === s.key).length }))
@@ -55,6 +63,14 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
           Download report (Markdown)
         </a>
       </div>
+      <ArticleChangeTools
+        article={{ id: article.id, revision: article.revision, sourceUrl: article.sourceUrl }}
+        claims={article.claims}
+        revisions={revisions}
+        suggestions={suggestions}
+        canEdit={can(user, "article:update")}
+        canCheck={can(user, "claim:update")}
+      />
       <ArticleWorkspace
         article={{ id: article.id, body: article.body }}
         initialClaims={article.claims}
