@@ -9,6 +9,13 @@ const shared = {
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "^server-only$": "<rootDir>/test/support/empty.js" },
 };
 
+// ESM-only packages that Jest (on Node 20) must compile to CommonJS.
+const esmPackages = ["approx-string-match"];
+const withEsm = (config) => ({
+  ...config,
+  transformIgnorePatterns: config.transformIgnorePatterns.map((p) => p.replace("/node_modules/(?!.pnpm)", `/node_modules/(?!.pnpm)(?!(${esmPackages.join("|")})/)`)),
+});
+
 module.exports = async () => {
   const unit = await createJestConfig({ ...shared, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] })();
   const integration = await createJestConfig({
@@ -25,5 +32,5 @@ module.exports = async () => {
     globalSetup: "<rootDir>/test/support/global-setup.mjs",
     setupFiles: ["<rootDir>/test/support/integration-env.js"],
   })();
-  return { projects: [unit, integration, e2e] };
+  return { projects: [unit, integration, e2e].map(withEsm) };
 };

@@ -18,6 +18,7 @@ import { DEFAULT_STATUS_SCALE } from "../lib/statuses/scale.ts";
 import { startAppServer } from "./app-server.ts";
 import { buildIsCurrent } from "./build-digest.mts";
 import { runEventsBench } from "./bench/events.mts";
+import { benchArticles } from "./bench/articles.mts";
 
 // autocannon ships no type declarations; this is the part of its API used here.
 type AutocannonResult = {
@@ -419,12 +420,14 @@ const section = process.argv[2];
 const sections: Record<string, () => Promise<unknown>> = {
   events: runEventsBench,
   queues: () => import("./bench/queues.mts").then((m) => m.runQueuesBench()),
+  articles: benchArticles,
 };
 (section && sections[section]
   ? sections[section]()
   : main()
       .then(runEventsBench)
       .then(() => sections.queues())
+      .then(benchArticles)
 ).then(
   () => process.exit(0),
   (error) => {

@@ -40,6 +40,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/dashboard" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
             Dashboard
           </Link>
+          <Link href="/anchors" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
+            Anchors to check
+          </Link>
           {user.role === "admin" ? (
             <>
               <Link href="/admin/users" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">

@@ -13,6 +13,8 @@ type Props = {
   onChoose: (claimIds: string[]) => void;
 };
 
+type PlacedClaim = ClaimDto & { start: number; end: number };
+
 const fallback: StatusDto = { key: "?", label: "Unknown", color: "#6b7280", isVerdict: false };
 
 /**
@@ -20,11 +22,13 @@ const fallback: StatusDto = { key: "?", label: "Unknown", color: "#6b7280", isVe
  * by a numbered status label, so overlapping and adjacent claims each stay visible and reachable.
  * Each run of text sits in an element with data-start, so a DOM selection maps to body offsets.
  */
-export const AnnotatedText = memo(function AnnotatedText({ body, claims, statuses, selectedId, numbers, onChoose }: Props) {
+export const AnnotatedText = memo(function AnnotatedText({ body, claims: allClaims, statuses, selectedId, numbers, onChoose }: Props) {
+  // Orphaned and retired claims have no place in this text; they are listed apart (UnanchoredClaims).
+  const claims = useMemo(() => allClaims.filter((c): c is PlacedClaim => c.start !== null && c.end !== null), [allClaims]);
   const segments = useMemo(() => segmentText(body.length, claims), [body.length, claims]);
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
   const endings = useMemo(() => {
-    const map = new Map<number, ClaimDto[]>();
+    const map = new Map<number, PlacedClaim[]>();
     for (const c of claims) map.set(c.end, [...(map.get(c.end) ?? []), c]);
     return map;
   }, [claims]);

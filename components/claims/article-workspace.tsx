@@ -300,7 +300,8 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
                       <span className="w-5 shrink-0 text-right text-xs text-slate-500">{numbers.get(c.id)}</span>
                       {status ? <StatusBadge status={status} size="xs" /> : null}
                       <span className="min-w-0 flex-1">
-                        <span className="line-clamp-2 text-slate-800">{c.quote}</span>
+                        <span className="line-clamp-2 text-slate-800">{c.quote ?? c.checkedQuote}</span>
+                        {c.anchor !== "exact" ? <span className="mr-2 text-xs font-semibold text-amber-900">⚑ {c.anchor === "moved" ? "Moved: confirm" : c.anchor === "retired" ? "Retired" : "Not found in this revision"}</span> : null}
                         {unsaved.has(c.id) ? <span className="mr-2 text-xs font-semibold text-blue-800">✎ Unsaved edits</span> : null}
                         {c.reviewState !== "none" ? <ReviewStateBadge state={c.reviewState} /> : null}
                       </span>

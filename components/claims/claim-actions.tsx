@@ -51,7 +51,7 @@ export function ClaimActions({
     setBusy(false);
     setDuplicate(null);
     if (result.ok) {
-      setNotice({ kind: "success", text: `Claim ${claim.number} now covers “${shorten(result.data.quote)}”.` });
+      setNotice({ kind: "success", text: `Claim ${claim.number} now covers “${shorten(result.data.quote ?? result.data.checkedQuote)}”.` });
       onChanged(result.data);
     } else if (result.error.code === "duplicate_claim") {
       setDuplicate(result.error.details?.existing as ClaimDto);
@@ -107,7 +107,7 @@ export function ClaimActions({
         confirming ? (
           <div role="alertdialog" aria-labelledby="delete-claim-question" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm">
             <p id="delete-claim-question" className="text-red-900">
-              Delete claim {claim.number}, “{shorten(claim.quote)}”, with its evidence and comments? This cannot be undone.
+              Delete claim {claim.number}, “{shorten(claim.quote ?? claim.checkedQuote)}”, with its evidence and comments? This cannot be undone.
             </p>
             <div className="flex gap-2">
               <Button type="button" variant="danger" disabled={busy} onClick={remove} autoFocus>

@@ -101,7 +101,7 @@ export function ClaimsTable({
               ) : null}
               <td className="max-w-xl px-3 py-3">
                 <Link href={`/articles/${c.articleId}?claim=${c.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
-                  Claim {c.number}: <span className="font-serif">{c.quote.length > 160 ? `${c.quote.slice(0, 159)}…` : c.quote}</span>
+                  Claim {c.number}: <span className="font-serif">{(c.quote ?? c.checkedQuote).length > 160 ? `${(c.quote ?? c.checkedQuote).slice(0, 159)}…` : (c.quote ?? c.checkedQuote)}</span>
                 </Link>
                 <div className="mt-0.5 text-xs text-slate-600">{articleTitles[c.articleId] ?? ""}</div>
                 {c.summary ? <div className="mt-1 text-slate-700">{c.summary}</div> : null}

@@ -40,3 +40,35 @@ export const listArticlesQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100000).optional().default(1),
 });
+
+const createShape = createArticleSchema.shape;
+
+/** PUT /articles/:id: every field optional (absent = unchanged), `revision` the edit is based on. */
+export const updateArticleSchema = z.object({
+  revision: z.number({ message: "revision is required: the revision your edit is based on." }).int().min(1),
+  title: createShape.title.optional(),
+  body: createShape.body.optional(),
+  sourceUrl: createShape.sourceUrl.optional(),
+  outlet: createShape.outlet.optional(),
+  author: createShape.author.optional(),
+  publishedAt: createShape.publishedAt.optional(),
+  note: z.string().trim().max(1000, "At most 1000 characters.").optional().default(""),
+});
+export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
+
+export const revisionParamSchema = z.coerce.number().int().min(1).max(1_000_000);
+
+/** POST /articles/import: a URL to fetch, or the HTML of a page (an uploaded file). */
+export const importArticleSchema = z
+  .object({
+    url: z.string().trim().max(2000, "At most 2000 characters.").optional(),
+    html: z.string().max(MAX_ARTICLE_BODY_CHARS, "The page may be at most 2 MB of HTML.").optional(),
+    sourceUrl: z.preprocess(emptyToNull, httpUrlSchema.nullable().optional()).transform((v) => v ?? null),
+    preview: z.boolean().optional().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.url === !v.html) ctx.addIssue({ code: "custom", path: ["url"], message: "Give either url (a page to fetch) or html (the page itself), not both." });
+  });
+export type ImportArticleInput = z.infer<typeof importArticleSchema>;
+
+export const refreshArticleSchema = z.object({ confirm: z.boolean().optional().default(false) });

@@ -8,9 +8,10 @@ export type ClaimDto = {
   articleId: string;
   /** Stable number within the article (never reused, never renumbered). */
   number: number;
-  start: number;
-  end: number;
-  quote: string;
+  /** Null when the claim is not anchored in the current revision (orphaned or retired). */
+  start: number | null;
+  end: number | null;
+  quote: string | null;
   prefix: string;
   suffix: string;
   /** The text the verdict is about. */
@@ -89,7 +90,10 @@ export const claimSelect = {
 } as const;
 
 /** A claim row as `claimSelect` reads it. */
-type ClaimRow = Omit<ClaimDto, "status" | "reviewedAt" | "dueAt" | "createdAt" | "updatedAt" | "reviewChangers"> & {
+type ClaimRow = Omit<ClaimDto, "status" | "reviewedAt" | "dueAt" | "createdAt" | "updatedAt" | "reviewChangers" | "start" | "end" | "quote"> & {
+  start: number;
+  end: number;
+  quote: string;
   statusKey: string;
   reviewChangers: string;
   reviewedAt: Date | null;
@@ -100,13 +104,15 @@ type ClaimRow = Omit<ClaimDto, "status" | "reviewedAt" | "dueAt" | "createdAt" |
 
 /** Maps a selected claim row to the API's claim object. */
 export function toClaimDto(row: ClaimRow): ClaimDto {
+  // The last offsets stay stored for the record, but they do not point into the current text.
+  const anchored = isAnchored(row.anchor);
   return {
     id: row.id,
     articleId: row.articleId,
     number: row.number,
-    start: row.start,
-    end: row.end,
-    quote: row.quote,
+    start: anchored ? row.start : null,
+    end: anchored ? row.end : null,
+    quote: anchored ? row.quote : null,
     prefix: row.prefix,
     suffix: row.suffix,
     checkedQuote: row.checkedQuote || row.quote,
@@ -157,7 +163,13 @@ export function toEvidenceDto(row: {
   return { ...row, createdAt: row.createdAt.toISOString() };
 }
 
-/** Claims in reading order: by start, longer first when two start together. */
-export function compareClaimsInTextOrder(a: { start: number; end: number }, b: { start: number; end: number }) {
-  return a.start - b.start || b.end - a.end;
+/** True when a claim with this anchor state has a place in the current text (exact or moved). */
+export function isAnchored(anchor: string): boolean {
+  return anchor !== "orphaned" && anchor !== "retired";
+}
+
+/** Claims in reading order: by start, longer first when two start together; unanchored ones last. */
+export function compareClaimsInTextOrder(a: { start: number | null; end: number | null }, b: { start: number | null; end: number | null }) {
+  if (a.start === null || b.start === null) return (a.start === null ? 1 : 0) - (b.start === null ? 1 : 0);
+  return a.start - b.start || (b.end ?? 0) - (a.end ?? 0);
 }

@@ -9,6 +9,7 @@ import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { seedUsers, demoArticle, testDb, PASSWORD } from "../support/fixtures";
 import { callAction, serverActions } from "../support/actions";
+import { startPageServer } from "../support/page-server";
 import { createFirstAdmin } from "@/lib/users/data";
 
 type Who = "anonymous" | "viewer" | "checker" | "editor" | "admin";
@@ -37,6 +38,15 @@ async function freshClaim(ctx: Ctx, opts: { verdictBy?: Who } = {}) {
     expect(set.status).toBe(200);
   }
   return created.body.id as string;
+}
+/** An article imported from a local page server that the admin setting allows. */
+async function pagedArticle(ctx: Ctx): Promise<string> {
+  const r = await ctx.api.admin.post("/api/v1/articles", { title: "Paged", body: "Old text.", sourceUrl: `${pageServer.url}/page` });
+  expect(r.status).toBe(201);
+  return r.body.id;
+}
+async function currentRevision(ctx: Ctx): Promise<number> {
+  return (await ctx.api.admin.get(`/api/v1/articles/${ctx.articleId}`)).body.revision;
 }
 async function freshEvidence(ctx: Ctx, by: Who) {
   const claimId = await freshClaim(ctx);
@@ -75,6 +85,13 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/v1/articles": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/articles" }) },
   "POST /api/v1/articles": { allowed: EDITOR_UP, request: () => ({ method: "POST", path: "/api/v1/articles", body: { title: "Matrix", body: "Some text." } }) },
   "GET /api/v1/articles/[id]": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}` }) },
+  "PUT /api/v1/articles/[id]": { allowed: EDITOR_UP, request: async (c) => ({ method: "PUT", path: `/api/v1/articles/${c.articleId}`, body: { revision: await currentRevision(c), outlet: `Matrix ${n++}` } }) },
+  "GET /api/v1/articles/[id]/revisions": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/revisions` }) },
+  "GET /api/v1/articles/[id]/revisions/[revision]": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/revisions/1` }) },
+  "POST /api/v1/claims/[id]/anchor": { allowed: CHECKER_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c)}/anchor`, body: { version: 1, revision: await currentRevision(c), action: "retire", note: "Gone" } }) },
+  "POST /api/v1/articles/import": { allowed: EDITOR_UP, request: () => ({ method: "POST", path: "/api/v1/articles/import", body: { html: "<article><p>The council approved a budget of $4.2 billion on Tuesday.</p></article>", preview: true } }) },
+  "POST /api/v1/articles/[id]/refresh": { allowed: EDITOR_UP, request: async (c) => ({ method: "POST", path: `/api/v1/articles/${await pagedArticle(c)}/refresh`, body: {} }) },
+  "GET /api/v1/articles/[id]/suggestions": { allowed: CHECKER_UP, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/suggestions` }) },
   "POST /api/v1/articles/[id]/claims": { allowed: CHECKER_UP, request: (c) => ({ method: "POST", path: `/api/v1/articles/${c.articleId}/claims`, body: { revision: 1, start: 0, end: 7, allowDuplicate: true } }) },
   // An event stream never ends: only its status and first bytes are read.
   "GET /api/v1/articles/[id]/events": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/events`, stream: true }) },
@@ -148,6 +165,10 @@ const ACTIONS: Record<string, ActionCase> = {
       return [{ inviteId: r.result.data.invite.id }];
     },
   },
+  updateArticleAction: { allowed: EDITOR_UP, args: async (c) => [{ articleId: c.articleId, revision: await currentRevision(c), outlet: `Action ${n++}` }] },
+  previewImportAction: { allowed: EDITOR_UP, args: () => [{ html: "<article><p>The council approved a budget of $4.2 billion on Tuesday.</p></article>" }] },
+  refreshArticleAction: { allowed: EDITOR_UP, args: async (c) => [{ articleId: await pagedArticle(c) }] },
+  settleAnchorAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), input: { version: 1, revision: await currentRevision(c), action: "retire", note: "Gone" } }] },
   createTokenAction: { allowed: EVERYONE, args: () => [{ name: `action ${n++}` }] },
   revokeTokenAction: { allowed: EVERYONE, args: async (c, who) => [{ tokenId: await freshToken(c, who) }] },
   // Each role changes its own password once, to one it has not used (its session stays).
@@ -193,12 +214,15 @@ async function openStream(client: ApiClient, p: string) {
 }
 
 let server: TestServer;
+let pageServer: Awaited<ReturnType<typeof startPageServer>>;
 let ctx: Ctx;
 let actions: Map<string, string>;
 
 beforeAll(async () => {
   const users = await seedUsers();
   const article = await demoArticle();
+  pageServer = await startPageServer(new Map([["/page", { body: "<article><p>New text of the page, changed after import.</p></article>" }]]));
+  await testDb().setting.create({ data: { key: "security.importAllowedHosts", value: JSON.stringify([`127.0.0.1:${pageServer.port}`]) } });
   server = await startServer();
   const api = {} as Ctx["api"];
   for (const who of ["viewer", "checker", "checker2", "editor", "admin"] as const) {
@@ -212,6 +236,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+  await pageServer?.close();
   await testDb().$disconnect();
 });
 

@@ -7,6 +7,10 @@ import { NotFoundError } from "@/lib/errors";
 import { getArticleChangeSeq } from "@/lib/events/stream";
 import { ArticleWorkspace } from "@/components/claims/article-workspace";
 import { listAssignablePeople } from "@/lib/claims/people";
+import { ArticleChangeTools } from "@/components/articles/article-change-tools";
+import { can } from "@/lib/permissions";
+import { listRevisions } from "@/lib/articles/revisions";
+import { listSuggestions } from "@/lib/suggestions/data";
 
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string }> }) {
   const user = await requireUser();
@@ -24,6 +28,10 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     }),
     listStatuses(),
     listAssignablePeople(user),
+  ]);
+  const [revisions, suggestions] = await Promise.all([
+    listRevisions(user, articleId),
+    can(user, "suggestions:read") ? listSuggestions(user, articleId) : Promise.resolve([]),
   ]);
   return (
     <div className="mx-auto max-w-[1400px] px-4 py-5">
@@ -53,6 +61,14 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           Download report (Markdown)
         </a>
       </div>
+      <ArticleChangeTools
+        article={{ id: article.id, revision: article.revision, sourceUrl: article.sourceUrl }}
+        claims={article.claims}
+        revisions={revisions}
+        suggestions={suggestions}
+        canEdit={can(user, "article:update")}
+        canCheck={can(user, "claim:update")}
+      />
       <ArticleWorkspace
         article={{ id: article.id, body: article.body, revision: article.revision }}
         initialClaims={article.claims}

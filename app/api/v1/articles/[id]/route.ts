@@ -1,5 +1,7 @@
 import { apiRoute } from "@/lib/http/api";
 import { getArticleRepresentation } from "@/lib/articles/representation";
+import { updateArticle } from "@/lib/articles/revisions";
+import { updateArticleSchema } from "@/lib/articles/schemas";
 
 export const GET = apiRoute<{ id: string }>(async ({ user, params, request }) => {
   const rep = await getArticleRepresentation(user, params.id);
@@ -13,3 +15,6 @@ export const GET = apiRoute<{ id: string }>(async ({ user, params, request }) =>
   // The cached bytes go out as they are, not copied per request.
   return new Response(rep.json as unknown as BodyInit, { headers });
 });
+
+// The answer is the article with its re-anchored claims, plus `reanchored` (counts per anchor state).
+export const PUT = apiRoute<{ id: string }>(async ({ user, params, body }) => updateArticle(user, params.id, await body(updateArticleSchema)));

@@ -1,0 +1,114 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Notice, Textarea } from "@/components/ui/field";
+import { createArticleAction, previewImportAction } from "@/lib/articles/actions";
+
+type Preview = { title: string; byline: string | null; publishedAt: string | null; outlet: string | null; sourceUrl: string | null; body: string };
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Import a published page by its URL or as an uploaded HTML file; the extracted text is shown to correct before saving. */
+export function WebImportForm() {
+  const router = useRouter();
+  const [url, setUrl] = useState("");
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  async function fetchPreview(input: { url: string } | { html: string; sourceUrl?: string }) {
+    setPending(true);
+    setMessage(null);
+    const result = await previewImportAction({ ...input, preview: true });
+    setPending(false);
+    if (result.ok) setPreview(result.data);
+    else setMessage(result.error.message);
+  }
+
+  async function onFile(event: React.ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    if (!/\.html?$/i.test(file.name) || file.size > MAX_FILE_BYTES) {
+      setMessage("Choose an .html file of at most 2 MB (a page saved from the browser).");
+      return;
+    }
+    await fetchPreview({ html: await file.text(), ...(url ? { sourceUrl: url } : {}) });
+  }
+
+  async function onSave(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const get = (k: string) => String(form.get(k) ?? "");
+    setPending(true);
+    const result = await createArticleAction({
+      title: get("title"),
+      body: get("body"),
+      sourceUrl: get("sourceUrl"),
+      outlet: get("outlet"),
+      author: get("author"),
+      publishedAt: get("publishedAt"),
+    });
+    if (result.ok) {
+      router.push(`/articles/${result.data.id}`);
+      return;
+    }
+    setPending(false);
+    setMessage(result.error.message);
+    setFields((result.error.details?.fields as Record<string, string>) ?? {});
+  }
+
+  return (
+    <div className="space-y-4">
+      {message ? <Notice>{message}</Notice> : null}
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void fetchPreview({ url });
+        }}
+      >
+        <div className="min-w-[16rem] flex-1">
+          <Field label="Page address" hint="The article as published (http or https). Only the main text is kept.">
+            <Input name="url" type="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)} />
+          </Field>
+        </div>
+        <Button type="submit" disabled={pending || !url}>
+          {pending ? "Fetching…" : "Fetch and preview"}
+        </Button>
+      </form>
+      <Field label="…or upload the page as an .html file">
+        <Input type="file" accept=".html,.htm,text/html" onChange={onFile} />
+      </Field>
+      {preview ? (
+        <form onSubmit={onSave} className="space-y-4 rounded-md border border-slate-200 bg-slate-50 p-4" aria-label="Preview to correct before saving" noValidate>
+          <p className="text-sm text-slate-700">Check and correct what was found before saving.</p>
+          <Field label="Title" error={fields.title}>
+            <Input name="title" defaultValue={preview.title} />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Outlet" error={fields.outlet}>
+              <Input name="outlet" defaultValue={preview.outlet ?? ""} />
+            </Field>
+            <Field label="Author" error={fields.author}>
+              <Input name="author" defaultValue={preview.byline ?? ""} />
+            </Field>
+            <Field label="Source URL" error={fields.sourceUrl}>
+              <Input name="sourceUrl" type="url" defaultValue={preview.sourceUrl ?? ""} />
+            </Field>
+            <Field label="Published on" error={fields.publishedAt}>
+              <Input name="publishedAt" type="date" defaultValue={preview.publishedAt?.slice(0, 10) ?? ""} />
+            </Field>
+          </div>
+          <Field label="Text" hint="Paragraphs are separated by a blank line." error={fields.body}>
+            <Textarea name="body" rows={14} defaultValue={preview.body} className="font-serif" />
+          </Field>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save article"}
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

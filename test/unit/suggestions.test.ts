@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { suggestClaims, scoreSentence, splitSentences } from "@/lib/suggestions/score";
+import { evaluateSuggestions } from "@/lib/suggestions/evaluate";
+import { DEMO_MUST_INCLUDE, DEMO_MUST_NOT_INCLUDE, LABELLED, labelledText } from "../fixtures/suggestions/labelled";
+
+const demo = readFileSync(path.join(__dirname, "../../prisma/demo-article.txt"), "utf8").replace(/\r\n?/g, "\n").normalize("NFC");
+
+describe("claim suggestions on the demo article", () => {
+  const suggestions = suggestClaims(demo);
+  it.each(DEMO_MUST_INCLUDE)("suggests the sentence with %p", (text) => {
+    expect(suggestions.some((s) => s.quote.includes(text))).toBe(true);
+  });
+  it.each(DEMO_MUST_NOT_INCLUDE)("does not suggest the headline question %p", (text) => {
+    expect(suggestions.some((s) => s.quote.includes(text))).toBe(false);
+  });
+  it("gives offsets that slice to the quote, a score and reasons in words", () => {
+    for (const s of suggestions) {
+      expect(demo.slice(s.start, s.end)).toBe(s.quote);
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+      expect(s.reasons.length).toBeGreaterThan(0);
+    }
+    const olympics = suggestions.find((s) => s.quote.includes("Olympics"))!;
+    expect(olympics.reasons).toContain("a number and a date");
+    const kremlin = suggestions.find((s) => s.quote.includes("the Kremlin announced on Friday"))!;
+    expect(kremlin.reasons).toContain("attributed to the Kremlin");
+  });
+  it("leaves out sentences already claimed", () => {
+    const xi = demo.indexOf("Xi last visited Russia in 2019.");
+    const rest = suggestClaims(demo, { exclude: [{ start: xi, end: xi + 31 }] });
+    expect(rest.some((s) => s.quote.includes("Xi last visited"))).toBe(false);
+  });
+});
+
+describe("sentences and scores", () => {
+  it("splits sentences at paragraph breaks and sentence ends, keeping offsets", () => {
+    const text = "One sentence here. Another “quoted” one! A third?\n\nNew paragraph";
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(["One sentence here.", "Another “quoted” one!", "A third?", "New paragraph"]);
+  });
+  it("names the reasons: a percentage, an attribution", () => {
+    const r = scoreSentence("Unemployment fell to 4.1% in May, according to the Office for National Statistics.");
+    expect(r.reasons[0]).toMatch(/^a percentage, a date/);
+    expect(r.reasons).toContain("attributed to the Office for National Statistics");
+  });
+  it("reaches useful precision and recall on the labelled set", () => {
+    const r = evaluateSuggestions(LABELLED.map(labelledText));
+    expect(r.precision).toBeGreaterThanOrEqual(0.8);
+    expect(r.recall).toBeGreaterThanOrEqual(0.75);
+  });
+});
