@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { articleTransaction } from "@/lib/events/transaction";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
 import { recordAudit } from "@/lib/audit/data";
@@ -17,7 +18,7 @@ const MAX_SPAN = 2000;
  * Re-attach and confirm change the checked text: reviewable changes (API.md "Review states").
  */
 export async function settleAnchor(actor: Actor, claimId: string, input: AnchorActionInput): Promise<ClaimDto> {
-  return db.$transaction(async (tx) => {
+  return articleTransaction(async (tx) => {
     const current = await tx.claim.findUnique({
       where: { id: claimId },
       select: { ...claimSelect, reviewChangers: true, status: { select: { isVerdict: true } }, article: { select: { body: true, revision: true } } },

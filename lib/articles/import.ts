@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { articleTransaction } from "@/lib/events/transaction";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
 import { recordAudit } from "@/lib/audit/data";
@@ -101,7 +102,7 @@ export async function refreshArticle(actor: Actor, articleId: string, input: { c
       };
     }
   }
-  return db.$transaction(async (tx) => {
+  return articleTransaction(async (tx) => {
     const current = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { revision: true, title: true, body: true } });
     if (current.body === extracted.body) return { changed: false, revision: current.revision };
     const written = await writeRevision(tx, {

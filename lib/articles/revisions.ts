@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { articleTransaction } from "@/lib/events/transaction";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
 import { recordAudit } from "@/lib/audit/data";
@@ -34,7 +35,7 @@ const revisionSelect = {
  */
 export async function updateArticle(actor: Actor, articleId: string, input: UpdateArticleInput): Promise<ArticleDto & { reanchored: ReanchorSummary | null }> {
   if (!can(actor, "article:update")) throw new ForbiddenError("Only editors and admins can edit articles.");
-  const summary = await db.$transaction(async (tx) => {
+  const summary = await articleTransaction(async (tx) => {
     const current = await tx.article.findUnique({
       where: { id: articleId },
       select: { id: true, title: true, body: true, sourceUrl: true, outlet: true, author: true, publishedAt: true, revision: true, updatedAt: true },
