@@ -17,6 +17,7 @@ import { quoteSelector } from "../lib/anchoring/text.ts";
 import { DEFAULT_STATUS_SCALE } from "../lib/statuses/scale.ts";
 import { startAppServer } from "./app-server.ts";
 import { buildIsCurrent } from "./build-digest.mts";
+import { benchReports } from "./bench/reports.mts";
 
 // autocannon ships no type declarations; this is the part of its API used here.
 type AutocannonResult = {
@@ -249,6 +250,8 @@ function row(m: Measured) {
 // ---------------------------------------------------------------- main
 
 async function main() {
+  // Sections: `npm run bench -- reports` runs only that one; plain `npm run bench` runs all.
+  if (process.argv[2] === "reports") return benchReports(root);
   const started = performance.now();
   if (!buildIsCurrent()) {
     log("the production build is missing or stale: running npm run build");
@@ -415,7 +418,10 @@ async function main() {
 }
 
 main().then(
-  () => process.exit(0),
+  async () => {
+    if (!process.argv[2]) await benchReports(root);
+    process.exit(0);
+  },
   (error) => {
     console.error("[bench] failed:", error instanceof Error ? error.message : error);
     process.exit(1);

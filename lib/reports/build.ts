@@ -12,14 +12,14 @@ export { REPORT_FORMATS, type ReportFormat };
 export type ReportFile = { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: { ascii: string; unicode: string }; disposition: string };
 
 /** Each format's content type and file extension. */
-export const FORMAT_INFO: Record<ReportFormat, { contentType: string; extension: string; label: string }> = {
-  md: { contentType: "text/markdown; charset=utf-8", extension: "md", label: "Markdown" },
-  html: { contentType: "text/html; charset=utf-8", extension: "html", label: "HTML (printable)" },
-  pdf: { contentType: "application/pdf", extension: "pdf", label: "PDF" },
-  csv: { contentType: "text/csv; charset=utf-8; header=present", extension: "csv", label: "CSV (spreadsheet)" },
-  json: { contentType: "application/json; charset=utf-8", extension: "json", label: "JSON (full data)" },
-  claimreview: { contentType: "application/ld+json; charset=utf-8", extension: "claimreview.jsonld", label: "ClaimReview (schema.org)" },
-  annotations: { contentType: ANNO_MEDIA_TYPE, extension: "annotations.jsonld", label: "Web Annotations (W3C)" },
+export const FORMAT_INFO: Record<ReportFormat, { contentType: string; extension: string }> = {
+  md: { contentType: "text/markdown; charset=utf-8", extension: "md" },
+  html: { contentType: "text/html; charset=utf-8", extension: "html" },
+  pdf: { contentType: "application/pdf", extension: "pdf" },
+  csv: { contentType: "text/csv; charset=utf-8; header=present", extension: "csv" },
+  json: { contentType: "application/json; charset=utf-8", extension: "json" },
+  claimreview: { contentType: "application/ld+json; charset=utf-8", extension: "claimreview.jsonld" },
+  annotations: { contentType: ANNO_MEDIA_TYPE, extension: "annotations.jsonld" },
 };
 
 /** Builds one report file of `data` in `format`. */

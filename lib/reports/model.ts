@@ -6,6 +6,17 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const REPORT_SCOPES = ["all", "approved"] as const;
 export type ReportScope = (typeof REPORT_SCOPES)[number];
 
+/** How each format is named to people. */
+export const REPORT_FORMAT_LABELS: Record<ReportFormat, string> = {
+  pdf: "PDF",
+  html: "HTML (printable)",
+  md: "Markdown",
+  csv: "CSV (spreadsheet)",
+  json: "JSON (full data)",
+  claimreview: "ClaimReview (schema.org, for publishing)",
+  annotations: "Web Annotations (W3C)",
+};
+
 /** The scope a format uses when none is asked for: ClaimReview is for publishing. */
 export function defaultScope(format: ReportFormat): ReportScope {
   return format === "claimreview" ? "approved" : "all";

@@ -6,6 +6,7 @@ import { listStatuses } from "@/lib/statuses/data";
 import { NotFoundError } from "@/lib/errors";
 import { ArticleWorkspace } from "@/components/claims/article-workspace";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { ExportMenu } from "@/components/reports/export-menu";
 
 export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
   const user = await requireUser();
@@ -47,13 +48,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
             </div>
           ) : null}
         </div>
-        <a
-          href={`/api/v1/articles/${article.id}/report?format=md`}
-          download
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
-        >
-          Download report (Markdown)
-        </a>
+        <ExportMenu articleId={article.id} />
       </div>
       <ArticleWorkspace
         article={{ id: article.id, body: article.body }}
