@@ -7,6 +7,7 @@
  * offsets are UTF-16 code units: positions are converted here (they differ after an emoji).
  */
 import { stanceLabel } from "@/lib/vocabulary";
+import { prettyJsonWithArray } from "@/lib/reports/json";
 import { isAnchored, isHttpUrl, type ReportClaim, type ReportData } from "@/lib/reports/model";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -106,6 +107,9 @@ export function buildAnnotationCollection(data: ReportData) {
 }
 
 /** The annotations file's text. */
-export function buildAnnotationsReport(data: ReportData): string {
-  return JSON.stringify(buildAnnotationCollection(data), null, 2) + "\n";
+export function buildAnnotationsReport(data: ReportData): Promise<string> {
+  const collection = buildAnnotationCollection(data);
+  if (!collection.first) return prettyJsonWithArray(collection, "@items", []);
+  const { items, ...page } = collection.first;
+  return prettyJsonWithArray({ ...collection, first: { ...page, items: "@items" } }, "@items", items);
 }

@@ -2,6 +2,7 @@
  * schema.org ClaimReview JSON-LD, one item per claim whose status is a verdict (API.md), and a
  * checker for Google's and schema.org's field rules. Pure.
  */
+import { prettyJsonWithArray } from "@/lib/reports/json";
 import { day, isHttpUrl, reportFileNames, type ReportClaim, type ReportData } from "@/lib/reports/model";
 
 export type ClaimReviewItem = {
@@ -154,6 +155,6 @@ export function checkClaimReviews(items: unknown[]): ClaimReviewCheck {
 }
 
 /** The ClaimReview file's text. */
-export function buildClaimReviewReport(data: ReportData): string {
-  return JSON.stringify(buildClaimReviews(data), null, 2) + "\n";
+export function buildClaimReviewReport(data: ReportData): Promise<string> {
+  return prettyJsonWithArray("@items", "@items", buildClaimReviews(data));
 }

@@ -108,6 +108,27 @@ export async function jsonWithClaims(top: Record<string, unknown>, claims: unkno
   return parts.join("");
 }
 
+/**
+ * Pretty JSON of `value`, where the string `placeholder` stands for the array `items`, which is
+ * serialised a few items at a time so a large array never holds the event loop for long.
+ */
+export async function prettyJsonWithArray(value: unknown, placeholder: string, items: unknown[]): Promise<string> {
+  const text = JSON.stringify(value, null, 2) + "\n";
+  const marker = JSON.stringify(placeholder);
+  const at = text.indexOf(marker);
+  if (at < 0) return text;
+  const indent = text.slice(text.lastIndexOf("\n", at) + 1, at).match(/^ */)![0].length;
+  if (items.length === 0) return text.slice(0, at) + "[]" + text.slice(at + marker.length);
+  const pad = " ".repeat(indent + 2);
+  const parts: string[] = [text.slice(0, at), "["];
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % 50 === 0) await yieldToEventLoop();
+    parts.push(`\n${pad}${JSON.stringify(items[i], null, 2).replace(/\n/g, `\n${pad}`)}${i < items.length - 1 ? "," : ""}`);
+  }
+  parts.push(`\n${" ".repeat(indent)}]`, text.slice(at + marker.length));
+  return parts.join("");
+}
+
 /** The JSON report text. */
 export function buildJsonReport(data: ReportData): Promise<string> {
   return jsonWithClaims(head(data), data.claims.map(jsonClaim));

@@ -11,7 +11,7 @@ import { applyScope, isAnchored, yieldToEventLoop, type ReportClaim, type Report
 
 type LoadOptions = { scope: ReportScope; appOrigin: string; now?: Date };
 
-const CHUNK = 400;
+const CHUNK = 150;
 
 function parseJson(text: string | null): unknown {
   if (text == null) return null;

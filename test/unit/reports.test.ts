@@ -37,8 +37,8 @@ describe("golden files on the fixture", () => {
   it("md, approved only", async () => golden("report-approved.md", await buildMarkdownReport(fixtureReport("approved"))));
   it("csv", async () => golden("report.csv", await buildCsvReport(fixtureReport())));
   it("json", async () => golden("report.json", await buildJsonReport(fixtureReport())));
-  it("claimreview (approved, its default)", () => golden("report.claimreview.jsonld", buildClaimReviewReport(fixtureReport("approved"))));
-  it("annotations", () => golden("report.annotations.jsonld", buildAnnotationsReport(fixtureReport())));
+  it("claimreview (approved, its default)", async () => golden("report.claimreview.jsonld", await buildClaimReviewReport(fixtureReport("approved"))));
+  it("annotations", async () => golden("report.annotations.jsonld", await buildAnnotationsReport(fixtureReport())));
 });
 
 // ---------------------------------------------------------------- Markdown
