@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/http/api";
 import { reportQuerySchema } from "@/lib/reports/schemas";
-import { buildReportFile } from "@/lib/reports/build";
+import { buildReportFileOffThread } from "@/lib/reports/worker-pool";
 import { loadReportData } from "@/lib/reports/data";
 import { defaultScope } from "@/lib/reports/model";
 import { previewReport } from "@/lib/reports/preview";
@@ -9,7 +9,7 @@ export const GET = apiRoute<{ id: string }>(async ({ user, params, query }) => {
   const q = query(reportQuerySchema);
   const data = await loadReportData(user, params.id, q.scope ?? defaultScope(q.format));
   if (q.preview === "true") return previewReport(q.format, data);
-  const file = await buildReportFile(q.format, data, { paper: q.paper ?? null });
+  const file = await buildReportFileOffThread(q.format, data, { paper: q.paper ?? null });
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,
