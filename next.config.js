@@ -9,7 +9,7 @@ const nextConfig = {
   poweredByHeader: false,
   // scripts/serve.mjs compresses responses.
   compress: false,
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit", "fontkit"],
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // Pages and API responses get their headers (with a per-request CSP nonce) from proxy.ts.
   async headers() {

@@ -27,6 +27,7 @@ export type Action =
   | "users:manage"
   | "statuses:manage"
   | "audit:read"
+  | "settings:manage"
   | "tokens:own";
 
 const rank: Record<Role, number> = { viewer: 0, checker: 1, editor: 2, admin: 3 };
@@ -71,6 +72,7 @@ export function can(
     case "users:manage":
     case "statuses:manage":
     case "audit:read":
+    case "settings:manage":
       return actor.role === "admin";
   }
 }

@@ -19,6 +19,7 @@ import { startAppServer } from "./app-server.ts";
 import { buildIsCurrent } from "./build-digest.mts";
 import { runEventsBench } from "./bench/events.mts";
 import { benchArticles } from "./bench/articles.mts";
+import { benchReports } from "./bench/reports.mts";
 
 // autocannon ships no type declarations; this is the part of its API used here.
 type AutocannonResult = {
@@ -251,6 +252,8 @@ function row(m: Measured) {
 // ---------------------------------------------------------------- main
 
 async function main() {
+  // Sections: `npm run bench -- reports` runs only that one; plain `npm run bench` runs all.
+
   const started = performance.now();
   if (!buildIsCurrent()) {
     log("the production build is missing or stale: running npm run build");
@@ -421,6 +424,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   events: runEventsBench,
   queues: () => import("./bench/queues.mts").then((m) => m.runQueuesBench()),
   articles: benchArticles,
+  reports: () => benchReports(root),
 };
 (section && sections[section]
   ? sections[section]()
@@ -428,6 +432,7 @@ const sections: Record<string, () => Promise<unknown>> = {
       .then(runEventsBench)
       .then(() => sections.queues())
       .then(benchArticles)
+      .then(() => benchReports(root))
 ).then(
   () => process.exit(0),
   (error) => {

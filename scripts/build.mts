@@ -1,6 +1,7 @@
 /** `npm run build`: the production build, recorded so `npm start` knows it is current. */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { build } from "esbuild";
 import { recordBuild } from "./build-digest.mts";
 
 const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
@@ -8,4 +9,15 @@ const result = spawnSync(process.execPath, [path.join("node_modules", "next", "d
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
+// The report worker thread (lib/reports/worker-pool.ts): one bundle, packages loaded from node_modules.
+await build({
+  entryPoints: ["lib/reports/worker-entry.ts"],
+  outfile: path.join(".next", "claimcheck-report-worker.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
+});
 recordBuild();

@@ -1,16 +1,53 @@
-/** Picks the builder for a report format. Pure: the data is loaded by lib/reports/data.ts. */
+/** Picks the builder for a report format. Pure: the data is loaded by lib/reports/load.ts. */
+import { contentDisposition, reportFileNames, REPORT_FORMATS, type ReportData, type ReportFormat } from "@/lib/reports/model";
 import { buildMarkdownReport } from "@/lib/reports/markdown";
-import { reportFileName, type ReportData } from "@/lib/reports/model";
+import { buildHtmlReport, type Paper } from "@/lib/reports/html";
+import { buildCsvReport } from "@/lib/reports/csv";
+import { buildJsonReport } from "@/lib/reports/json";
+import { buildClaimReviewReport } from "@/lib/reports/claimreview";
+import { ANNO_MEDIA_TYPE, buildAnnotationsReport } from "@/lib/reports/annotations";
 
-export const REPORT_FORMATS = ["md"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat };
 
-export type ReportFile = { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: string };
+export type ReportFile = { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: { ascii: string; unicode: string }; disposition: string };
+
+/** Each format's content type and file extension. */
+export const FORMAT_INFO: Record<ReportFormat, { contentType: string; extension: string }> = {
+  md: { contentType: "text/markdown; charset=utf-8", extension: "md" },
+  html: { contentType: "text/html; charset=utf-8", extension: "html" },
+  pdf: { contentType: "application/pdf", extension: "pdf" },
+  csv: { contentType: "text/csv; charset=utf-8; header=present", extension: "csv" },
+  json: { contentType: "application/json; charset=utf-8", extension: "json" },
+  claimreview: { contentType: "application/ld+json; charset=utf-8", extension: "claimreview.jsonld" },
+  annotations: { contentType: ANNO_MEDIA_TYPE, extension: "annotations.jsonld" },
+};
 
 /** Builds one report file of `data` in `format`. */
-export async function buildReportFile(format: ReportFormat, data: ReportData): Promise<ReportFile> {
+export async function buildReportFile(format: ReportFormat, data: ReportData, options: { paper?: Paper | null } = {}): Promise<ReportFile> {
+  const info = FORMAT_INFO[format];
+  const fileName = reportFileNames(data.article.title, data.generatedAt, info.extension);
+  const body = await buildBody(format, data, options.paper ?? null);
+  return { body, contentType: info.contentType, fileName, disposition: contentDisposition(fileName) };
+}
+
+async function buildBody(format: ReportFormat, data: ReportData, paper: Paper | null): Promise<string | Uint8Array<ArrayBuffer>> {
   switch (format) {
     case "md":
-      return { body: buildMarkdownReport(data), contentType: "text/markdown; charset=utf-8", fileName: reportFileName(data, "md") };
+      return buildMarkdownReport(data);
+    case "html":
+      return buildHtmlReport(data, paper);
+    case "pdf": {
+      // pdfkit is loaded only when a PDF is asked for.
+      const { buildPdfReport } = await import("@/lib/reports/pdf");
+      return buildPdfReport(data, paper === "letter" ? "LETTER" : "A4");
+    }
+    case "csv":
+      return buildCsvReport(data);
+    case "json":
+      return buildJsonReport(data);
+    case "claimreview":
+      return buildClaimReviewReport(data);
+    case "annotations":
+      return buildAnnotationsReport(data);
   }
 }

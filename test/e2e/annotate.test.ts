@@ -101,8 +101,10 @@ test("a checker marks a claim with the mouse, sets a verdict, adds evidence, and
   await page.screenshot({ path: shot, fullPage: true });
   console.log(`Screenshot of the article page after reload: ${shot}`);
 
-  // The Markdown report, downloaded through the page's link.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download report (Markdown)" }).click()]);
+  // The Markdown report, downloaded through the page's Export menu.
+  await page.getByRole("button", { name: /Export report/ }).click();
+  await page.getByRole("radio", { name: "Markdown" }).check();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]);
   const report = readFileSync((await download.path())!, "utf8");
   expect(report).toContain(QUOTE);
   expect(report).toContain("True");

@@ -299,12 +299,13 @@ describe("Markdown report", () => {
     const r = await viewer.get(`/api/v1/articles/${articleId}/report?format=md`);
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toMatch(/^text\/markdown/);
-    expect(r.headers.get("content-disposition")).toMatch(/^attachment; filename="verification-report-.+\.md"$/);
-    expect(r.text).toContain("> Xi last visited Russia in 2019");
+    expect(r.headers.get("content-disposition")).toMatch(/^attachment; filename="xi-to-visit-moscow-.+-\d{4}-\d{2}-\d{2}\.md"$/);
+    expect(r.text).toContain("Xi last visited Russia in 2019");
     expect(r.text.indexOf("Xi last visited Russia")).toBeLessThan(r.text.indexOf("Saudi Arabia and Iran"));
-    expect(r.text).toContain("&lt;img src=x onerror=alert\\(1\\)&gt;");
-    expect(r.text).not.toContain("<img");
-    expect(r.text).not.toContain("](javascript:");
+    // Escaped for CommonMark: the tag and the link stay text (see test/unit/reports.test.ts).
+    expect(r.text).toContain("\\<img src=x onerror=alert(1)> \\[x](javascript:alert(1))");
+    expect(r.text).not.toMatch(/(^|[^\\])<img/);
+    expect(r.text).not.toMatch(/(^|[^\\])\[[^\]]*\]\(javascript:/);
   });
 
   it("refuses an unknown format with 422 and a missing article with 404", async () => {

@@ -98,6 +98,10 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/v1/articles/[id]/report": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/report?format=md` }) },
   "GET /api/v1/claims": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/claims" }) },
   "PATCH /api/v1/claims": { allowed: EDITOR_UP, request: async (c) => ({ method: "PATCH", path: "/api/v1/claims", body: { ids: [await freshClaim(c)], assigneeId: c.users.checker.id } }) },
+  "GET /api/v1/claims/export": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/claims/export?format=csv" }) },
+  // Organisation settings: everyone reads them (they are in every report); admins change them.
+  "GET /api/v1/settings": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/settings" }) },
+  "PATCH /api/v1/settings": { allowed: ADMIN, request: () => ({ method: "PATCH", path: "/api/v1/settings", body: { organizationName: `Desk ${n++}` } }) },
   "GET /api/v1/claims/[id]": { allowed: EVERYONE, request: async (c) => ({ method: "GET", path: `/api/v1/claims/${await freshClaim(c)}` }) },
   "PATCH /api/v1/claims/[id]": { allowed: CHECKER_UP, request: async (c) => ({ method: "PATCH", path: `/api/v1/claims/${await freshClaim(c)}`, body: { version: 1, status: "false" } }) },
   "DELETE /api/v1/claims/[id]": { allowed: EDITOR_UP, request: async (c) => ({ method: "DELETE", path: `/api/v1/claims/${await freshClaim(c)}` }) },

@@ -24,6 +24,7 @@ const expected: Record<Action, Role[]> = {
   "users:manage": ["admin"],
   "statuses:manage": ["admin"],
   "audit:read": ["admin"],
+  "settings:manage": ["admin"],
 };
 
 describe("can()", () => {

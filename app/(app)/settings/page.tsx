@@ -5,6 +5,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/security/passwords";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { AllTokens } from "@/components/settings/all-tokens";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { OrganizationSettingsSection } from "@/components/reports/organization-settings-section";
 
 export const metadata = { title: "Settings" };
 
@@ -45,6 +46,8 @@ export default async function SettingsPage() {
           <AllTokens initialTokens={others} />
         </section>
       ) : null}
+
+      {isAdmin ? <OrganizationSettingsSection user={user} /> : null}
 
       <section aria-labelledby="password-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="password-title" className="mb-4 text-lg font-semibold">

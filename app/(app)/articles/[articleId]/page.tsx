@@ -11,6 +11,7 @@ import { ArticleChangeTools } from "@/components/articles/article-change-tools";
 import { can } from "@/lib/permissions";
 import { listRevisions } from "@/lib/articles/revisions";
 import { listSuggestions } from "@/lib/suggestions/data";
+import { ExportMenu } from "@/components/reports/export-menu";
 
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string }> }) {
   const user = await requireUser();
@@ -53,13 +54,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             ) : null}
           </p>
         </div>
-        <a
-          href={`/api/v1/articles/${article.id}/report?format=md`}
-          download
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
-        >
-          Download report (Markdown)
-        </a>
+        <ExportMenu articleId={article.id} />
       </div>
       <ArticleChangeTools
         article={{ id: article.id, revision: article.revision, sourceUrl: article.sourceUrl }}
