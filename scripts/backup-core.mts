@@ -136,6 +136,19 @@ export async function restoreDatabase(from: string, url = process.env.DATABASE_U
   return target.dialect === "sqlite" ? restoreSqlite(source, target, url) : restorePostgres(source, target.url, url);
 }
 
+/** Other sessions on the PostgreSQL database (app processes on other machines, tools). */
+async function otherPostgresSessions(dbUrl: string): Promise<number> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    return rows[0].n as number;
+  } finally {
+    await client.end();
+  }
+}
+
 function restoreSecret(secret: string | null, url: string | undefined, at: string, warnings: string[]): boolean {
   if (!secret) return false;
   if (process.env.BETTER_AUTH_SECRET && process.env.BETTER_AUTH_SECRET !== secret) {
@@ -207,8 +220,10 @@ async function restoreSqlite(source: string, target: Extract<DatabaseTarget, { d
   return { keptCopy, secretRestored, warnings };
 }
 
-function restorePostgres(source: string, dbUrl: string, url: string | undefined): RestoreResult {
+async function restorePostgres(source: string, dbUrl: string, url: string | undefined): Promise<RestoreResult> {
   const warnings: string[] = [];
+  const others = await otherPostgresSessions(dbUrl);
+  if (others) throw new Error(`The database has ${others} other connection(s): the app is running somewhere. Stop every app process before restoring.`);
   const at = stamp();
   const keptCopy = `${source}.before-restore-${at}.dump`;
   createPrivate(keptCopy);

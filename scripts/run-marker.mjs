@@ -1,6 +1,7 @@
 // Where a running app server leaves a mark, so that `npm run restore` can refuse while it runs:
 // one file per server process, named by its pid, in a folder beside the SQLite file (or ./data
 // for PostgreSQL). Plain JavaScript: scripts/serve.mjs runs under plain node.
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -12,7 +13,12 @@ export function dataDir(url = process.env.DATABASE_URL) {
 }
 
 function markerDir(url) {
-  return path.join(dataDir(url), ".running");
+  const raw = (url ?? "").trim();
+  if (!/^postgres(ql)?:\/\//i.test(raw)) return path.join(dataDir(url), ".running");
+  // Several PostgreSQL databases share ./data: one folder per server and database.
+  const u = new URL(raw);
+  const key = createHash("sha256").update(`${u.hostname}:${u.port}${u.pathname}`).digest("hex").slice(0, 16);
+  return path.join(dataDir(url), ".running", key);
 }
 
 /** Marks this process as a running server; returns a function that removes the mark. */

@@ -29,6 +29,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <Link href="/admin/audit" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
                 Audit log
               </Link>
+              <Link href="/admin/backups" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
+                Backups
+              </Link>
             </>
           ) : null}
           <span className="ml-auto text-sm text-slate-300">
