@@ -249,6 +249,8 @@ function row(m: Measured) {
 // ---------------------------------------------------------------- main
 
 async function main() {
+  // `npm run bench -- pg`: only the PostgreSQL/SQLite write section (scripts/bench/pg.mts).
+  if (process.argv[2] === "pg") return (await import("./bench/pg.mts")).benchPostgres();
   const started = performance.now();
   if (!buildIsCurrent()) {
     log("the production build is missing or stale: running npm run build");

@@ -25,7 +25,7 @@ if (!url) {
 }
 const jest = path.resolve("node_modules/jest/bin/jest.js");
 // The migration-move test is about SQLite files: it runs in the SQLite pass.
-const args = ["--selectProjects", "integration", "--maxWorkers=2", "--testPathIgnorePatterns", "migrations-move", ...process.argv.slice(2)];
+const args = ["--selectProjects", "integration", "--maxWorkers=2", "--forceExit", "--testPathIgnorePatterns", "migrations-move", ...process.argv.slice(2)];
 const run = spawnSync(process.execPath, [jest, ...args], { stdio: "inherit", env: { ...process.env, TEST_POSTGRES_URL: url } });
 scratch?.stop();
 process.exit(run.status ?? 1);
