@@ -7,6 +7,9 @@ import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { seedUsers, testDb, PASSWORD } from "../support/fixtures";
 
+// A first request may compile routes on a busy machine: no per-test time limit beyond a minute.
+jest.setTimeout(60_000);
+
 let server: TestServer;
 let users: Awaited<ReturnType<typeof seedUsers>>;
 
