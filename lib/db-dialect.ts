@@ -43,13 +43,21 @@ export function mapDatabaseError(error: unknown): AppError | null {
   }
   // A row the operation needed is gone (deleted by someone else meanwhile).
   if (code === "P2025" || code === "P2001") return new NotFoundError();
+  // A trigger's refusal (the append-only audit log): a bug in the caller, not bad input. The SQLite
+  // adapter reports it as a foreign key violation (P2003), so it is told apart by SQLite's own code.
+  if (cause.originalCode === "SQLITE_CONSTRAINT_TRIGGER" || cause.originalCode === "P0001") return null;
   // A reference to a row that does not exist (or no longer does).
   if (code === "P2003" || cause.kind === "ForeignKeyConstraintViolation" || cause.originalCode === "23503") {
     return new AppError(422, "validation_failed", "Something this refers to does not exist.", { fields: {} });
   }
-  // Concurrent transactions: PostgreSQL's serialization failure / deadlock, SQLite's busy database.
+  // Concurrent transactions: PostgreSQL's serialization failure / deadlock, SQLite's busy database
+  // (its busy timeout ran out: "SocketTimeout"), a transaction that could not start or finish in
+  // time under load (P2028).
   if (
     code === "P2034" ||
+    code === "P2028" ||
+    cause.kind === "SocketTimeout" ||
+    /SocketTimeout/.test(String((e.meta?.driverAdapterError as Error | undefined)?.message ?? "")) ||
     cause.kind === "TransactionWriteConflict" ||
     cause.originalCode === "40001" ||
     cause.originalCode === "40P01" ||

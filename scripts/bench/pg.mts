@@ -58,12 +58,13 @@ async function signIn(base: string): Promise<string> {
   return res.headers.getSetCookie().map((l) => l.split(";")[0]).filter((p) => !p.endsWith("=")).join("; ");
 }
 
-type Result = { writes: number; perSecond: number; p50: number; p99: number; errors: number };
+type Result = { writes: number; perSecond: number; p50: number; p99: number; errors: number; byStatus: Record<string, number> };
 
 /** 32 loops, each PATCHing its own claim for `seconds`; latencies of the measured part only. */
 async function load(servers: AppServer[], cookies: string[], claimIds: string[], seconds: number, measure: boolean, versions: number[]): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
+  const byStatus: Record<string, number> = {};
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     claimIds.map(async (id, i) => {
@@ -83,6 +84,8 @@ async function load(servers: AppServer[], cookies: string[], claimIds: string[],
           if (measure) latencies.push(performance.now() - t0);
         } else {
           errors++;
+          byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
+          if (res.status >= 500 && process.env.BENCH_DEBUG) console.error(text.slice(0, 300));
           if (res.status === 409) versions[i] = JSON.parse(text).error?.details?.current?.version ?? versions[i];
         }
       }
@@ -90,7 +93,7 @@ async function load(servers: AppServer[], cookies: string[], claimIds: string[],
   );
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
-  return { writes: latencies.length, perSecond: latencies.length / seconds, p50: pct(50), p99: pct(99), errors };
+  return { writes: latencies.length, perSecond: latencies.length / seconds, p50: pct(50), p99: pct(99), errors, byStatus };
 }
 
 async function measure(label: string, url: string, processes: number): Promise<Result> {
@@ -104,7 +107,10 @@ async function measure(label: string, url: string, processes: number): Promise<R
     const versions = claimIds.map(() => 1);
     await load(servers, cookies, claimIds, WARMUP_SECONDS, false, versions);
     const r = await load(servers, cookies, claimIds, SECONDS, true, versions);
-    log(`${label.padEnd(12)} ${processes} process${processes > 1 ? "es" : "  "}: ${r.perSecond.toFixed(0).padStart(5)} writes/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`);
+    log(`${label.padEnd(12)} ${processes} process${processes > 1 ? "es" : "  "}: ${r.perSecond.toFixed(0).padStart(5)} writes/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}${r.errors ? ` (${Object.entries(r.byStatus).map(([k, v]) => `${v}× ${k}`).join(", ")})` : ""}`);
+    if (r.errors && process.env.BENCH_DEBUG) {
+      for (const s of servers) console.error(s.output().split("\n").filter((l) => /rror/.test(l)).slice(0, 5).join("\n"));
+    }
     return r;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
