@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
 import { appOrigin } from "@/lib/config";
+import { authAdapterProvider } from "@/lib/db-dialect";
 import { hashPassword, verifyPassword } from "@/lib/security/hash";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/security/passwords";
 
@@ -24,7 +25,7 @@ export const auth = betterAuth({
     process.env.BETTER_AUTH_SECRET ??
     (process.env.NEXT_PHASE === "phase-production-build" ? "build-phase-placeholder-never-signs-a-session" : undefined),
   trustedOrigins: [origin],
-  database: prismaAdapter(db, { provider: "sqlite" }),
+  database: prismaAdapter(db, { provider: authAdapterProvider() }),
   emailAndPassword: {
     enabled: true,
     disableSignUp: true,

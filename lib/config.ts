@@ -1,9 +1,8 @@
-import path from "node:path";
+import { classifyDatabaseUrl } from "@/prisma/database-url";
 
-/** The SQLite URL: DATABASE_URL, or the embedded default ./data/claims.db. */
+/** The database URL: DATABASE_URL (a SQLite file made absolute, or postgresql://), default ./data/claims.db. */
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL ?? "file:./data/claims.db";
-  return `file:${path.resolve(url.replace(/^file:/, ""))}`;
+  return classifyDatabaseUrl(process.env.DATABASE_URL).url;
 }
 
 /** The public origin of the app, used for the Origin check and absolute links. */

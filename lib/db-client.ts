@@ -1,13 +1,27 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseUrl } from "@/lib/config";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
+import { classifyDatabaseUrl } from "@/prisma/database-url";
 
-/** Builds a Prisma client on the SQLite file named by `url` (one synchronous connection). */
-export function createPrismaClient(url = databaseUrl()) {
+/** The app's Prisma client type (the SQLite client's; the PostgreSQL client has the same models). */
+export type Db = PrismaClient;
+
+/**
+ * Builds a Prisma client for `url` (default DATABASE_URL): the SQLite client on a file, the
+ * PostgreSQL client on a postgresql:// server. Throws UnsupportedDatabaseUrlError for anything else.
+ */
+export function createPrismaClient(url: string | undefined = process.env.DATABASE_URL): Db {
+  const target = classifyDatabaseUrl(url);
+  if (target.dialect === "postgresql") {
+    // A pool per process; DATABASE_POOL_SIZE bounds it so that N processes stay under max_connections.
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    const adapter = new PrismaPg({ connectionString: target.url, max: Number.isFinite(max) && max > 0 ? max : 10 });
+    // The two generated clients have the same models and methods; only their classes differ.
+    return new PostgresPrismaClient({ adapter }) as unknown as Db;
+  }
   // better-sqlite3 turns foreign keys on by default; `timeout` is SQLite's busy timeout.
   // WAL is set on the file by the migrator and persists.
-  const adapter = new PrismaBetterSqlite3({ url, timeout: 5000 });
+  const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 5000 });
   return new PrismaClient({ adapter });
 }
-
-export type Db = ReturnType<typeof createPrismaClient>;

@@ -5,6 +5,7 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { UnauthorizedError, ForbiddenError } from "@/lib/errors";
 import { atLeast, toRole, type Role } from "@/lib/permissions";
+import { noteRequestUser } from "@/lib/request-context";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 export type Authenticated = { user: SessionUser; via: "cookie" | "token" };
@@ -83,6 +84,12 @@ async function userFromSessionCookie(cookieHeader: string | null): Promise<Sessi
 
 /** Who is calling: a Bearer token if the request has one, else the session cookie. Null if nobody. */
 export async function authenticate(requestHeaders: Headers): Promise<Authenticated | null> {
+  const who = await authenticateUnlogged(requestHeaders);
+  if (who) noteRequestUser(who.user.id);
+  return who;
+}
+
+async function authenticateUnlogged(requestHeaders: Headers): Promise<Authenticated | null> {
   const authorization = requestHeaders.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

@@ -252,8 +252,6 @@ function row(m: Measured) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  // Sections: `npm run bench -- reports` runs only that one; plain `npm run bench` runs all.
-
   const started = performance.now();
   if (!buildIsCurrent()) {
     log("the production build is missing or stale: running npm run build");
@@ -425,6 +423,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   queues: () => import("./bench/queues.mts").then((m) => m.runQueuesBench()),
   articles: benchArticles,
   reports: () => benchReports(root),
+  pg: () => import("./bench/pg.mts").then((m) => m.benchPostgres()),
 };
 (section && sections[section]
   ? sections[section]()
@@ -433,6 +432,7 @@ const sections: Record<string, () => Promise<unknown>> = {
       .then(() => sections.queues())
       .then(benchArticles)
       .then(() => benchReports(root))
+      .then(() => sections.pg())
 ).then(
   () => process.exit(0),
   (error) => {

@@ -3,13 +3,30 @@
 // would let anyone pick the address the sign-in throttle counts against. Without TRUST_PROXY=1
 // the header is replaced by the socket's address; with it, the socket's address is appended
 // (the proxy's own view of the client is then the entry before it).
+// It also writes one JSON log line per request (pino) and shuts down gracefully on SIGTERM/SIGINT.
 import http from "node:http";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
 import compression from "compression";
 import next from "next";
+import pino from "pino";
+import { markRunning } from "./run-marker.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "1";
+// How long a shutdown waits for requests in flight before it closes what is left.
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+
+// One JSON line per request: request id, user id when known, method, route (the path, never the
+// query string), status, duration. No headers, no bodies, no cookies or tokens.
+const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: { pid: process.pid } });
+
+// Shared with the app (lib/request-context.ts) through a global symbol: the app notes the user.
+const requestContext = (globalThis[Symbol.for("claimcheck.requestContext")] ??= new AsyncLocalStorage());
+// The app's long-lived responses (event streams) may listen for "shutdown" to end themselves cleanly.
+const lifecycle = (globalThis[Symbol.for("claimcheck.lifecycle")] ??= new EventEmitter());
 
 const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 await app.prepare();
@@ -18,19 +35,71 @@ const handle = app.getRequestHandler();
 // can be tuned: level 4 keeps large article payloads cheap to send with little size lost.
 const compress = compression({ level: 4 });
 
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const inFlight = new Set();
+let shuttingDown = false;
+
 const server = http.createServer((req, res) => {
+  const started = process.hrtime.bigint();
+  // A proxy's request id is kept when the proxy is trusted and the id is plain; else our own.
+  const sentId = req.headers["x-request-id"];
+  const id = trustProxy && typeof sentId === "string" && REQUEST_ID.test(sentId) ? sentId : randomUUID();
+  res.setHeader("X-Request-Id", id);
+  if (shuttingDown) res.setHeader("Connection", "close");
+  const ctx = { id, userId: undefined };
+  inFlight.add(res);
+  res.once("close", () => {
+    inFlight.delete(res);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const route = (req.url ?? "/").split("?")[0];
+    log.info(
+      { reqId: id, userId: ctx.userId, method: req.method, route, status: res.statusCode, ms: Math.round(ms * 10) / 10, aborted: !res.writableFinished || undefined },
+      "request",
+    );
+  });
   // IPv4 clients of a dual-stack socket show as "::ffff:a.b.c.d"; keep the plain form.
   const peer = (req.socket.remoteAddress ?? "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   const sent = req.headers["x-forwarded-for"];
   req.headers["x-forwarded-for"] = trustProxy && sent ? `${sent}, ${peer}` : peer;
-  compress(req, res, () => handle(req, res));
+  requestContext.run(ctx, () => compress(req, res, () => handle(req, res)));
 });
+// Removes this server's mark in the data folder (`npm run restore` refuses while one exists).
+const unmark = markRunning(process.env.DATABASE_URL, { port });
 server.listen(port, host, () => {
+  log.info({ port, host }, "listening");
   console.log(`Ready on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
 });
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
-  });
+
+function isEventStream(res) {
+  return String(res.getHeader("content-type") ?? "").startsWith("text/event-stream");
 }
+
+/**
+ * Graceful shutdown: stop accepting connections, let requests in flight finish (up to
+ * SHUTDOWN_TIMEOUT_MS), end event streams (they would never finish; clients reconnect to another
+ * process and replay from their last event id), close the database, exit.
+ */
+async function shutdown(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log.info({ signal, inFlight: inFlight.size }, "shutting down");
+  server.close();
+  server.closeIdleConnections?.();
+  lifecycle.emit("shutdown");
+  const deadline = Date.now() + shutdownTimeoutMs;
+  for (;;) {
+    for (const res of inFlight) if (isEventStream(res) && !res.writableEnded) res.end();
+    if (inFlight.size === 0 || Date.now() > deadline) break;
+    server.closeIdleConnections?.();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  if (inFlight.size) log.warn({ left: inFlight.size }, "shutdown timeout: closing the requests left");
+  server.closeAllConnections?.();
+  unmark();
+  await globalThis.__claimsDb?.$disconnect?.().catch(() => {});
+  log.info("stopped");
+  log.flush?.();
+  process.exit(0);
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutdown(signal));
+process.on("exit", unmark);

@@ -1,12 +1,13 @@
 /**
- * `npm start`: migrate and seed the SQLite database, make sure there is an auth secret and a
+ * `npm start`: migrate and seed the database (SQLite file or PostgreSQL server, from DATABASE_URL), make sure there is an auth secret and a
  * current build, then serve it (scripts/serve.mjs) on PORT (default 3000).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from "node:fs";
 import path from "node:path";
-import { applyPendingMigrations, databasePath } from "../prisma/migrator.mts";
+import { applyPendingMigrations, databaseTarget } from "../prisma/migrator.mts";
+import { redactDatabaseUrl, type DatabaseTarget } from "../prisma/database-url.ts";
 import { buildIsCurrent } from "./build-digest.mts";
 
 const root = process.cwd();
@@ -17,16 +18,24 @@ function log(message: string) {
   console.log(`[start] ${message}`);
 }
 
-const dbFile = databasePath();
+let target: DatabaseTarget;
+try {
+  target = databaseTarget();
+} catch (error) {
+  // A URL the app cannot serve is refused here, before anything is created anywhere.
+  console.error(`[start] ${(error as Error).message}`);
+  process.exit(1);
+}
+const dbName = target.dialect === "sqlite" ? target.path : redactDatabaseUrl(target.url);
 let applied: string[];
 try {
-  applied = await applyPendingMigrations(dbFile);
+  applied = await applyPendingMigrations(target);
 } catch (error) {
   const text = String((error as Error)?.message ?? error);
   console.error(
-    /locked|BUSY|SocketTimeout/i.test(text)
-      ? `[start] The database ${dbFile} is in use by another process. Is the app already running? Stop it, or set DATABASE_URL to another file.`
-      : `[start] Could not migrate the database ${dbFile}:\n${text}`,
+    target.dialect === "sqlite" && /locked|BUSY|SocketTimeout/i.test(text)
+      ? `[start] The database ${dbName} is in use by another process. Is the app already running? Stop it, or set DATABASE_URL to another file.`
+      : `[start] Could not migrate the database ${dbName}:\n${text}`,
   );
   process.exit(1);
 }
@@ -41,8 +50,9 @@ await db.$disconnect();
 if (seeded.length) log(`seeded ${seeded.join(", ")}`);
 
 if (!process.env.BETTER_AUTH_SECRET) {
-  // A per-installation secret kept beside the database, made on first start.
-  const secretFile = path.join(path.dirname(dbFile), ".auth-secret");
+  // A per-installation secret kept beside the database (./data for PostgreSQL), made on first start.
+  // Several app processes on one PostgreSQL database must share it: set BETTER_AUTH_SECRET for them.
+  const secretFile = path.join(target.dialect === "sqlite" ? path.dirname(target.path) : path.join(root, "data"), ".auth-secret");
   if (!existsSync(secretFile)) {
     mkdirSync(path.dirname(secretFile), { recursive: true });
     writeFileSync(secretFile, randomBytes(32).toString("base64url"));

@@ -4,7 +4,7 @@
  * it would land in shell history and process listings.
  */
 import { createInterface } from "node:readline";
-import { applyPendingMigrations, databasePath } from "../prisma/migrator.mts";
+import { applyPendingMigrations, databaseTarget } from "../prisma/migrator.mts";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { createAccount } from "../lib/users/accounts.ts";
 import { ROLES, type Role } from "../lib/permissions.ts";
@@ -44,7 +44,7 @@ async function readPassword(): Promise<string> {
 }
 
 const password = await readPassword();
-await applyPendingMigrations(databasePath());
+await applyPendingMigrations(databaseTarget());
 const db = createPrismaClient();
 try {
   const user = await createAccount(db, { email, name, role: role as Role, password }, null);

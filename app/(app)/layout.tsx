@@ -54,6 +54,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <Link href="/admin/statuses" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
                 Status scale
               </Link>
+              <Link href="/admin/backups" className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">
+                Backups
+              </Link>
             </>
           ) : null}
           <span className="ml-auto hidden text-sm text-slate-300 sm:inline">

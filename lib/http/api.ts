@@ -12,6 +12,7 @@ import {
 } from "@/lib/errors";
 import { authenticate, type SessionUser } from "@/lib/session";
 import { appOrigin, MAX_BODY_BYTES } from "@/lib/config";
+import { mapDatabaseError } from "@/lib/db-dialect";
 
 type Params = Record<string, string>;
 export type ApiContext<P extends Params> = {
@@ -82,6 +83,8 @@ export function errorResponse(error: unknown): NextResponse {
   if (isAppError(error)) {
     return NextResponse.json(errorBody(error), { status: error.status, headers: error.headers });
   }
+  const mapped = mapDatabaseError(error);
+  if (mapped) return NextResponse.json(errorBody(mapped), { status: mapped.status, headers: mapped.headers });
   console.error("Unexpected error in API route:", error);
   return NextResponse.json({ error: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed." } }, { status: 500 });
 }

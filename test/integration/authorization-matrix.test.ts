@@ -127,6 +127,7 @@ const ROUTES: Record<string, RouteCase> = {
 /** Routes outside the role table, and why. */
 const PUBLIC_ROUTES: Record<string, string> = {
   "GET /api/health": "liveness probe, no data",
+  "GET /api/ready": "readiness probe: database reachable and migrations current, no data",
   "GET /api/auth/[...all]": "the auth library's own routes (session, sign-out)",
   "POST /api/auth/[...all]": "the auth library's own routes (sign-in is throttled; see security tests)",
 };

@@ -1,0 +1,26 @@
+/**
+ * The current HTTP request's context (request id, signed-in user), shared with the server wrapper
+ * (scripts/serve.mjs), which writes one log line per request from it. Both sides find the same
+ * AsyncLocalStorage through a global symbol: the wrapper runs Next's handler inside it.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+
+export type RequestContext = { id: string; userId?: string };
+
+const KEY = Symbol.for("claimcheck.requestContext");
+
+function store(): AsyncLocalStorage<RequestContext> {
+  const g = globalThis as unknown as Record<symbol, AsyncLocalStorage<RequestContext> | undefined>;
+  return (g[KEY] ??= new AsyncLocalStorage<RequestContext>());
+}
+
+/** This request's context, when running under the server wrapper. */
+export function currentRequest(): RequestContext | undefined {
+  return store().getStore();
+}
+
+/** Records who this request is from, for the request log (the id only, never a token). */
+export function noteRequestUser(userId: string): void {
+  const ctx = store().getStore();
+  if (ctx) ctx.userId = userId;
+}
