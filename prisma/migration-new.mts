@@ -14,7 +14,9 @@ if (!name) {
   console.error("usage: npm run db:migration -- <name>");
   process.exit(2);
 }
-const sqlite = await writeMigration(name, "sqlite");
+// One timestamp for both, so the two folders of one change share a name.
+const at = new Date();
+const sqlite = await writeMigration(name, "sqlite", undefined, at);
 console.log(sqlite ? `SQLite: wrote ${sqlite}/migration.sql` : "SQLite: the schema matches the migrations, nothing to write.");
 
 let scratch: ScratchPostgres | undefined;
@@ -24,7 +26,7 @@ try {
     scratch = await startScratchPostgres();
     adminUrl = scratch.adminUrl;
   }
-  const postgres = await writeMigration(name, "postgresql", { adminUrl });
+  const postgres = await writeMigration(name, "postgresql", { adminUrl }, at);
   console.log(postgres ? `PostgreSQL: wrote ${postgres}/migration.sql` : "PostgreSQL: the schema matches the migrations, nothing to write.");
   if (sqlite || postgres) {
     console.log("Check the SQL. Hand-written SQL (triggers, data moves) is not derived from the schema: write it for each database.");

@@ -111,6 +111,10 @@ class PgMigrationFactory extends PrismaPg {
   }
 
   private patch<A extends Awaited<ReturnType<PrismaPg["connect"]>>>(adapter: A): A {
+    // The engine disposes of the shadow database's adapter itself; closing it again would fail.
+    const dispose = adapter.dispose.bind(adapter);
+    let disposed: Promise<void> | undefined;
+    adapter.dispose = () => (disposed ??= dispose());
     this.opened.push(adapter);
     const io = adapter as unknown as { performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }> };
     const performIO = io.performIO.bind(adapter);
@@ -366,11 +370,11 @@ export function migrationFolderName(name: string, at = new Date()): string {
 }
 
 /** Writes <migrations dir of dialect>/<timestamp>_<name>/migration.sql from the schema change; null when none. */
-export async function writeMigration(name: string, dialect: Dialect = "sqlite", postgres?: { adminUrl: string }): Promise<string | null> {
+export async function writeMigration(name: string, dialect: Dialect = "sqlite", postgres?: { adminUrl: string }, at = new Date()): Promise<string | null> {
   const sql = await diffSchemaAgainstMigrations(dialect, postgres);
   if (!sql || /^-- This is an empty migration/.test(sql)) return null;
   const base = migrationsDirs[dialect];
-  const dir = path.join(base, migrationFolderName(name));
+  const dir = path.join(base, migrationFolderName(name, at));
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "migration.sql"), sql + "\n");
   await writeFile(path.join(base, lockfileName), lockfileFor(dialect));
