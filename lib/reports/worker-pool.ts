@@ -34,7 +34,9 @@ const pool: { slots: Slot[]; queue: Pending[]; waiting: Map<number, Pending>; ne
 const SIZE = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
 
 function startWorker(): Slot {
-  const worker = new Worker(REPORT_WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: 768 } });
+  // The bundle is made after `next build` (scripts/build.mts), so the bundler must not try to
+  // resolve it: a plain `new Worker(path)` is analysed by Turbopack and fails on a fresh clone.
+  const worker: Worker = Reflect.construct(Worker, [REPORT_WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: 768 } }]);
   const slot: Slot = { worker, busy: false };
   worker.unref();
   worker.on("message", (reply: WorkerReply) => {
