@@ -84,6 +84,17 @@ export function ClaimEditor({
     };
   }, [claim.id, claim.version, activity]);
 
+  // Number keys in the workspace set this claim's status in the form (saved with Save / Ctrl+Enter).
+  useEffect(() => {
+    if (!canEdit) return;
+    const onSet = (e: Event) => {
+      const { claimId, status } = (e as CustomEvent<{ claimId: string; status: string }>).detail;
+      if (claimId === claim.id) setDraft((d) => ({ ...d, status }));
+    };
+    window.addEventListener("claim-set-status", onSet);
+    return () => window.removeEventListener("claim-set-status", onSet);
+  }, [claim.id, canEdit]);
+
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
 
   // Keep unsaved edits with the workspace, so moving to another claim (or j/k) loses nothing.

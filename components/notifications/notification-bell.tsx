@@ -32,15 +32,16 @@ export function NotificationBell({ initial }: { initial: number }) {
   return (
     <Link
       href="/notifications"
-      className="relative rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white"
-      aria-label={count > 0 ? `Notifications, ${count} unread` : "Notifications"}
+      className="relative whitespace-nowrap rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white"
       data-testid="notification-bell"
+      data-unread={count}
     >
-      <span aria-hidden>🔔</span>
-      <span className="sr-only sm:not-sr-only sm:ml-1">Notifications</span>
+      <span aria-hidden>🔔 </span>
+      Notifications
       {count > 0 ? (
-        <span aria-hidden className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900">
+        <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900">
           {count}
+          <span className="sr-only"> unread</span>
         </span>
       ) : null}
     </Link>

@@ -179,7 +179,7 @@ test("discussion: a comment with an @mention reaches the open panel live, notifi
   await waitForHydration(eve, "[role=document]");
   await eve.locator("section[aria-labelledby=claim-editor-title]").getByRole("list", { name: "Comments" }).getByText("can you confirm the date?").waitFor();
   await expect(testDb().notification.count({ where: { userId: users.editor.id, readAt: null } })).resolves.toBe(0);
-  await expect(eve.getByTestId("notification-bell").getAttribute("aria-label")).resolves.toBe("Notifications");
+  await expect(eve.getByTestId("notification-bell").getAttribute("data-unread")).resolves.toBe("0");
 
   // Leaving with unsaved edits through an in-app link asks first; declining stays.
   const editor = eve.locator("section[aria-labelledby=claim-editor-title]");
