@@ -158,7 +158,9 @@ export function ClaimEditor({
     if (result.error.code === "version_conflict" && result.error.details?.current) {
       const current = result.error.details.current as ClaimDto;
       onSaved(current);
-      const left = rebase(current, null, { ...draftOf(base), ...changes });
+      // The 409 does not say who; the verdict's setter is named when the verdict is what changed.
+      const who = current.status !== base.status && current.statusSetBy && current.statusSetBy.id !== viewer.id ? current.statusSetBy.name : null;
+      const left = rebase(current, who, { ...draftOf(base), ...changes });
       if (left === null) {
         setNotice(null);
         return;
