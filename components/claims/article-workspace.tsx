@@ -16,6 +16,7 @@ import type { ClaimDto } from "@/lib/claims/dto";
 import { createClaimStore, reduceClaimStore, type StoreEvent } from "@/lib/claims/store";
 import { useArticleEvents } from "@/components/claims/use-article-events";
 import { PresenceList } from "@/components/claims/presence-list";
+import { ShortcutHelp, isTypingTarget, useShortcutsEnabled } from "@/components/claims/shortcuts";
 import { trimRange } from "@/lib/anchoring/text";
 import type { StatusDto } from "@/lib/statuses/scale";
 import { can, type Role } from "@/lib/permissions";
@@ -179,28 +180,49 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     return () => document.removeEventListener("click", onClick, true);
   }, [unsaved]);
 
-  // j / k move between claims when the focus is not in a form field.
+  const shortcutsOn = useShortcutsEnabled();
+  const [helpOpen, setHelpOpen] = useState(false);
+  // Single-key shortcuts (j / k, 1–9, ?) never fire in a field and can be turned off in Settings.
   useEffect(() => {
+    if (!shortcutsOn) return;
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement;
-      if (t.closest("input, textarea, select, [contenteditable='true']") || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isTypingTarget(e) || (e.target as HTMLElement).closest?.("dialog")) return;
+      if (e.key === "?") {
+        e.preventDefault();
+        setHelpOpen(true);
+        return;
+      }
+      if (/^[1-9]$/.test(e.key) && selectedId && canCreate) {
+        const status = statuses[Number(e.key) - 1];
+        if (!status) return;
+        e.preventDefault();
+        window.dispatchEvent(new CustomEvent("claim-set-status", { detail: { claimId: selectedId, status: status.key } }));
+        return;
+      }
       if (e.key !== "j" && e.key !== "k") return;
+      if (claims.length === 0) return;
       e.preventDefault();
-      setSelectedId((current) => {
-        if (claims.length === 0) return null;
-        const i = claims.findIndex((c) => c.id === current);
-        const next = e.key === "j" ? (i + 1) % claims.length : (i <= 0 ? claims.length : i) - 1;
-        return claims[next].id;
-      });
+      const i = claims.findIndex((c) => c.id === selectedId);
+      const next = claims[e.key === "j" ? (i + 1) % claims.length : (i <= 0 ? claims.length : i) - 1].id;
+      setSelectedId(next);
+      // Focus follows: the claim moved to is where a screen reader and the next key press are.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-claim-item="${next}"]`)?.focus());
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [claims]);
+  }, [claims, selectedId, shortcutsOn, statuses, canCreate]);
 
   // Bring the chosen claim's highlight into view.
   useEffect(() => {
     if (!selectedId) return;
-    textRef.current?.querySelector(`[data-claim-id="${selectedId}"]`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    const mark = textRef.current?.querySelector(`[data-claim-id="${selectedId}"]`);
+    if (!mark) return;
+    if (window.matchMedia("(min-width: 1024px)").matches) mark.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    else {
+      // On a phone the panel is a bottom sheet: keep the claim in the upper part of the screen, above it.
+      const top = mark.getBoundingClientRect().top;
+      if (top < 60 || top > window.innerHeight * 0.35) window.scrollBy({ top: top - 70, behavior: "smooth" });
+    }
   }, [selectedId]);
 
   return (
@@ -276,7 +298,11 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
             <h2 id="claims-title" className="text-sm font-semibold">
               Claims ({claims.length})
             </h2>
-            <span className="text-xs text-slate-500">j / k to move</span>
+            {shortcutsOn ? (
+              <button type="button" className="text-xs text-slate-600 underline" onClick={() => setHelpOpen(true)}>
+                j / k to move · ? for keys
+              </button>
+            ) : null}
           </div>
           <div className="border-b border-slate-200 px-4 py-1.5">
             <PresenceList people={present} viewerId={viewer.id} />
@@ -294,6 +320,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
                     <button
                       type="button"
                       onClick={() => setSelectedId(c.id)}
+                      data-claim-item={c.id}
                       aria-current={c.id === selectedId ? "true" : undefined}
                       className={`flex w-full items-start gap-2 px-4 py-1.5 text-left text-sm hover:bg-slate-50 ${c.id === selectedId ? "bg-blue-50" : ""}`}
                     >
@@ -313,7 +340,15 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
           )}
         </section>
         {selected ? (
-          <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <div
+            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-30 max-lg:max-h-[58vh] max-lg:overflow-y-auto max-lg:rounded-b-none max-lg:border-t-2 max-lg:border-slate-400 max-lg:shadow-2xl"
+            data-testid="claim-panel"
+          >
+            <div className="sticky -top-4 z-10 -mx-4 -mt-4 mb-2 flex justify-end border-b border-slate-200 bg-white px-4 py-1 lg:hidden">
+              <Button type="button" variant="ghost" onClick={() => setSelectedId(null)}>
+                Close panel
+              </Button>
+            </div>
             <ClaimEditor
               // A corrected span mounts a fresh editor on the new version.
               key={`${selected.id}:${selected.start}-${selected.end}`}
@@ -345,6 +380,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
           <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">Choose a claim in the list or in the text to check it.</p>
         ) : null}
       </aside>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} statuses={statuses} />
     </div>
     </>
   );

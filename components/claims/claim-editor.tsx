@@ -80,6 +80,17 @@ export function ClaimEditor({
     };
   }, [claim.id, claim.version, activity]);
 
+  // Number keys in the workspace set this claim's status in the form (saved with Save / Ctrl+Enter).
+  useEffect(() => {
+    if (!canEdit) return;
+    const onSet = (e: Event) => {
+      const { claimId, status } = (e as CustomEvent<{ claimId: string; status: string }>).detail;
+      if (claimId === claim.id) setDraft((d) => ({ ...d, status }));
+    };
+    window.addEventListener("claim-set-status", onSet);
+    return () => window.removeEventListener("claim-set-status", onSet);
+  }, [claim.id, canEdit]);
+
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
 
   // Keep unsaved edits with the workspace, so moving to another claim (or j/k) loses nothing.
@@ -143,7 +154,9 @@ export function ClaimEditor({
     if (result.error.code === "version_conflict" && result.error.details?.current) {
       const current = result.error.details.current as ClaimDto;
       onSaved(current);
-      const left = rebase(current, null, { ...draftOf(base), ...changes });
+      // The 409 does not say who; the verdict's setter is named when the verdict is what changed.
+      const who = current.status !== base.status && current.statusSetBy && current.statusSetBy.id !== viewer.id ? current.statusSetBy.name : null;
+      const left = rebase(current, who, { ...draftOf(base), ...changes });
       if (left === null) {
         setNotice(null);
         return;

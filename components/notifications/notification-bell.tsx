@@ -32,15 +32,18 @@ export function NotificationBell({ initial }: { initial: number }) {
   return (
     <Link
       href="/notifications"
-      className="relative rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white"
-      aria-label={count > 0 ? `Notifications, ${count} unread` : "Notifications"}
+      className="relative whitespace-nowrap rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white"
       data-testid="notification-bell"
+      data-unread={count}
     >
-      <span aria-hidden>🔔</span>
-      <span className="sr-only sm:not-sr-only sm:ml-1">Notifications</span>
+      <svg aria-hidden viewBox="0 0 20 20" className="mr-1 inline h-4 w-4 -translate-y-px fill-current">
+        <path d="M10 2a5 5 0 0 0-5 5v3.6L3.3 13.3A1 1 0 0 0 4.1 15h11.8a1 1 0 0 0 .8-1.7L15 10.6V7a5 5 0 0 0-5-5Zm0 17a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 10 19Z" />
+      </svg>
+      Notifications
       {count > 0 ? (
-        <span aria-hidden className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900">
+        <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900">
           {count}
+          <span className="sr-only"> unread</span>
         </span>
       ) : null}
     </Link>

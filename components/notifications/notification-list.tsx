@@ -62,7 +62,7 @@ export function NotificationList({ notifications }: { notifications: Notificatio
                 ) : (
                   <span className="font-medium">{label} (since deleted)</span>
                 )}
-                <p className="text-xs text-slate-500">
+                <p className="text-xs text-slate-600">
                   <time dateTime={n.at}>{time(n.at)}</time>
                 </p>
               </div>

@@ -80,6 +80,7 @@ test("Eve's False survives Sam's save from a tab loaded earlier: Sam sees both s
   await expect(conflicts.locator("[data-side=mine]").textContent()).resolves.toContain("True");
   await expect(conflicts.locator("[data-side=mine]").textContent()).resolves.toContain("Sam: the ministry's figure");
   await expect(samEditor.getByRole("button", { name: "Save" }).isDisabled()).resolves.toBe(true);
+  await samEditor.screenshot({ path: "/tmp/claimcheck-merge-conflict.png" });
   await expect(stored(claim.id)).resolves.toMatchObject({ statusKey: "false", rationale: "Eve: the ministry corrected the figure on Monday." });
 
   // He keeps Eve's: the form now shows False and her rationale, and nothing of his is sent.
@@ -108,7 +109,7 @@ test("live: Sam sees who else is here, Eve's verdict reaches his open form as a 
   const samEditor = await openClaim(sam, users.checker.email, claim.id);
   const typed = "Sam: both ministries announced it on Friday.";
   await samEditor.locator("textarea[name=rationale]").fill(typed);
-  const listed = await sam.locator("aside[aria-label=Claims] ol > li").count();
+  const listed = await sam.locator("section[aria-labelledby=claims-title] ol > li").count();
 
   const eve = await browser.newPage();
   await signInThroughForm(eve, server.url, users.editor.email, PASSWORD);
@@ -133,9 +134,10 @@ test("live: Sam sees who else is here, Eve's verdict reaches his open form as a 
   const created = await eveApi.post(`/api/v1/articles/${article.id}/claims`, { revision: 1, start: sentence.index, end: sentence.index! + sentence[0].length });
   expect(created.status).toBe(201);
   await sam.locator(`[role=document] [data-badge][data-claim-id="${created.body.id}"]`).waitFor();
-  await expect(sam.locator("aside[aria-label=Claims] ol > li").count()).resolves.toBe(listed + 1);
+  await expect(sam.locator("section[aria-labelledby=claims-title] ol > li").count()).resolves.toBe(listed + 1);
   await expect(samEditor.locator("textarea[name=rationale]").inputValue()).resolves.toBe(typed);
   await expect(stored(claim.id)).resolves.toMatchObject({ statusKey: "false" });
+  await sam.screenshot({ path: "/tmp/claimcheck-live.png" });
 });
 
 test("Back after leaving the article shows the claims added meanwhile", async () => {
@@ -143,7 +145,7 @@ test("Back after leaving the article shows the claims added meanwhile", async ()
   await signInThroughForm(page, server.url, users.viewer.email, PASSWORD);
   await page.goto(`${server.url}/articles/${article.id}`);
   await waitForHydration(page, "[role=document]");
-  const before = await page.locator("aside[aria-label=Claims] ol > li").count();
+  const before = await page.locator("section[aria-labelledby=claims-title] ol > li").count();
   await Promise.all([page.waitForURL(/\/articles$/), page.getByRole("link", { name: "← Articles" }).click()]);
   const sentence = [...article.body.matchAll(/[A-Z][^.\n]{20,}\./g)][4];
   const api = new ApiClient(server.url);
@@ -152,7 +154,7 @@ test("Back after leaving the article shows the claims added meanwhile", async ()
   expect(created.status).toBe(201);
   await page.goBack();
   await page.locator(`[role=document] [data-badge][data-claim-id="${created.body.id}"]`).waitFor();
-  await expect(page.locator("aside[aria-label=Claims] ol > li").count()).resolves.toBe(before + 1);
+  await expect(page.locator("section[aria-labelledby=claims-title] ol > li").count()).resolves.toBe(before + 1);
 });
 
 test("discussion: a comment with an @mention reaches the open panel live, notifies, and the timeline reads in words", async () => {
@@ -179,7 +181,8 @@ test("discussion: a comment with an @mention reaches the open panel live, notifi
   await waitForHydration(eve, "[role=document]");
   await eve.locator("section[aria-labelledby=claim-editor-title]").getByRole("list", { name: "Comments" }).getByText("can you confirm the date?").waitFor();
   await expect(testDb().notification.count({ where: { userId: users.editor.id, readAt: null } })).resolves.toBe(0);
-  await expect(eve.getByTestId("notification-bell").getAttribute("aria-label")).resolves.toBe("Notifications");
+  await eve.screenshot({ path: "/tmp/claimcheck-discussion.png", fullPage: true });
+  await expect(eve.getByTestId("notification-bell").getAttribute("data-unread")).resolves.toBe("0");
 
   // Leaving with unsaved edits through an in-app link asks first; declining stays.
   const editor = eve.locator("section[aria-labelledby=claim-editor-title]");

@@ -6,6 +6,7 @@ import { ApiTokens } from "@/components/settings/api-tokens";
 import { AllTokens } from "@/components/settings/all-tokens";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { OrganizationSettingsSection } from "@/components/reports/organization-settings-section";
+import { ShortcutSetting } from "@/components/claims/shortcuts";
 
 export const metadata = { title: "Settings" };
 
@@ -22,6 +23,13 @@ export default async function SettingsPage() {
       <p className="mt-1 text-sm text-slate-600">
         Signed in as <span className="font-medium text-slate-800">{user.name}</span> ({user.email}) · {ROLE_LABELS[user.role]}
       </p>
+
+      <section aria-labelledby="keyboard-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="keyboard-title" className="mb-3 text-lg font-semibold">
+          Keyboard
+        </h2>
+        <ShortcutSetting />
+      </section>
 
       <section aria-labelledby="tokens-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="tokens-title" className="text-lg font-semibold">

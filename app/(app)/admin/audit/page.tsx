@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/session";
 import { can } from "@/lib/permissions";
 import { listAuditEvents } from "@/lib/audit/data";
 import { DataTable } from "@/components/ui/data-table";
+import { loadAuditNames } from "@/lib/audit/readable";
+import { describeAuditEvent } from "@/lib/audit/describe";
 
 export const metadata = { title: "Audit log" };
 
@@ -24,6 +26,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     page: Math.max(1, Number.parseInt(s.page ?? "1", 10) || 1),
   };
   const { events, nextPage } = await listAuditEvents(user, filter);
+  const names = await loadAuditNames(user, events);
+  const parse = (v: string | null) => {
+    if (!v) return null;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  };
+  const lookups = { statusLabel: (k: string) => names.statuses[k] ?? k, personName: (id: string) => names.users[id] };
+  const objectCell = (e: (typeof events)[number]) => {
+    if (e.objectType === "claim") {
+      const c = names.claims[e.objectId];
+      return c ? (
+        <Link href={`/articles/${c.articleId}?claim=${e.objectId}`} className="text-blue-800 underline">
+          Claim {c.number} in “{c.articleTitle}”
+        </Link>
+      ) : (
+        <span className="text-slate-600">A deleted claim</span>
+      );
+    }
+    if (e.objectType === "article") return <Link href={`/articles/${e.objectId}`} className="text-blue-800 underline">Article</Link>;
+    if (e.objectType === "user") return names.users[e.objectId] ? <Link href="/admin/users" className="text-blue-800 underline">User {names.users[e.objectId]}</Link> : "A user";
+    return e.objectType.replace(/_/g, " ");
+  };
   const pageLink = (page: number) =>
     `/admin/audit?${new URLSearchParams(Object.entries({ ...filter, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][])}`;
   return (
@@ -63,10 +90,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Clear
         </Link>
       </form>
-      <DataTable columns={["Time (UTC)", "Actor", "Action", "Object", "Change"]} className="mt-4">
+      <DataTable columns={["Time (UTC)", "Who", "What", "On"]} className="mt-4">
           {events.length === 0 ? (
             <tr>
-              <td colSpan={5} className="px-3 py-6 text-center text-slate-600">
+              <td colSpan={4} className="px-3 py-6 text-center text-slate-600">
                 No events match.
               </td>
             </tr>
@@ -74,15 +101,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             events.map((e) => (
               <tr key={e.id} className="border-t border-slate-200 align-top">
                 <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{e.at.replace("T", " ").slice(0, 19)}</td>
-                <td className="px-3 py-2">{e.actor ? e.actor.name : <span className="text-slate-500">—</span>}{e.ip ? <div className="text-xs text-slate-500">{e.ip}</div> : null}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-3 py-2 text-xs">
-                  {e.objectType} <span className="break-all font-mono text-slate-500">{e.objectId}</span>
+                <td className="px-3 py-2">
+                  {e.actor ? (
+                    <Link href={`/admin/audit?actor=${encodeURIComponent(e.actor.email)}`} className="text-blue-800 hover:underline">
+                      {e.actor.name}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-500">—</span>
+                  )}
+                  {e.ip ? <div className="text-xs text-slate-500">{e.ip}</div> : null}
                 </td>
-                <td className="max-w-md break-words px-3 py-2 font-mono text-xs text-slate-700">
-                  {e.before ? <div>− {e.before}</div> : null}
-                  {e.after ? <div>+ {e.after}</div> : null}
+                <td className="max-w-md break-words px-3 py-2">
+                  {describeAuditEvent({ action: e.action, before: parse(e.before), after: parse(e.after) }, lookups)}
+                  <details className="mt-1 text-xs text-slate-600">
+                    <summary className="cursor-pointer">details</summary>
+                    <div className="mt-1 font-mono">
+                      <div>{e.action}</div>
+                      <div className="break-all">
+                        {e.objectType} {e.objectId}
+                      </div>
+                      {e.before ? <div>− {e.before}</div> : null}
+                      {e.after ? <div>+ {e.after}</div> : null}
+                    </div>
+                  </details>
                 </td>
+                <td className="px-3 py-2 text-sm">{objectCell(e)}</td>
               </tr>
             ))
           )}
