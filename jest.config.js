@@ -10,7 +10,7 @@ const shared = {
 };
 
 // ESM-only packages that Jest (on Node 20) must compile to CommonJS.
-const esmPackages = ["approx-string-match"];
+const esmPackages = ["approx-string-match", "css-select", "css-what", "nth-check", "domutils", "domhandler", "domelementtype", "dom-serializer", "entities", "htmlparser2", "boolbase", "uhyphen", "html-escaper", "cssomnom", "htmlparser2"];
 const withEsm = (config) => ({
   ...config,
   transformIgnorePatterns: config.transformIgnorePatterns.map((p) => p.replace("/node_modules/(?!.pnpm)", `/node_modules/(?!.pnpm)(?!(${esmPackages.join("|")})/)`)),

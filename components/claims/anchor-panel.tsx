@@ -47,6 +47,8 @@ export function AnchorPanel({ claims, revision, canAct, inArticle }: { claims: C
     setBusy(null);
     if (!result.ok) return setMessage(result.error.message);
     setItems((list) => list.map((c) => (c.id === claim.id ? result.data : c)));
+    // The article's claim list and marks belong to the workspace; reload so they show the new anchor.
+    if (inArticle) window.location.reload();
   }
 
   const open = items.filter((c) => c.anchor !== "exact");

@@ -107,7 +107,7 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
   if (suggestions.length === 0) return null;
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="suggestions-title">
-      <style>{`::highlight(claim-suggestion){background-color:rgba(234,179,8,.13);text-decoration:underline dotted rgba(161,98,7,.7);text-decoration-thickness:2px}
+      <style>{`::highlight(claim-suggestion){background-color:rgba(234,179,8,.08);text-decoration:underline dotted rgba(161,98,7,.55);text-decoration-thickness:2px}
 ::highlight(claim-suggestion-focus){background-color:rgba(234,179,8,.32);text-decoration:underline dotted #92400e}`}</style>
       <div className="flex items-center justify-between gap-2">
         <h2 id="suggestions-title" className="text-sm font-semibold">

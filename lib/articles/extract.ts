@@ -144,8 +144,10 @@ export function extractArticle(html: string, pageUrl: string | null): ExtractedA
   const parsed = new Readability(doc, { charThreshold: 200 }).parse();
   let body = parsed?.content ? htmlToParagraphs(parsed.content) : "";
   if (!body) {
+    // Readability found no main text (a short page or a bare fragment): keep the page's own text.
     const { document: fresh } = parseHTML(html);
-    body = htmlToParagraphs(fresh.body?.innerHTML ?? "");
+    for (const el of Array.from(fresh.querySelectorAll("nav, header, footer, aside, form, button"))) el.remove();
+    body = htmlToParagraphs(fresh.body?.innerHTML || fresh.documentElement?.outerHTML || html);
   }
   const title = squash(parsed?.title || metaTitle || "Untitled page").slice(0, 300);
   const byline = squash(parsed?.byline || metaByline || "").replace(/^by\s+/i, "").slice(0, 200) || null;

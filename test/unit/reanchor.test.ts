@@ -131,7 +131,7 @@ describe("re-anchoring properties", () => {
           }
         });
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 

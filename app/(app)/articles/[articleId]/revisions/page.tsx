@@ -146,7 +146,7 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
             </tr>
           </thead>
           <tbody>
-            {article.claims.map((c) => (
+            {[...article.claims].sort((x, y) => x.number - y.number).map((c) => (
               <tr key={c.id} className="border-t border-slate-100 align-top">
                 <td className="py-1.5 pr-3 font-medium">{c.number}</td>
                 <td className="py-1.5 pr-3 font-serif">{c.checkedQuote}</td>
