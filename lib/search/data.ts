@@ -5,11 +5,36 @@ import { searchDocument } from "@/lib/search/fold";
 const BATCH = 500;
 
 /**
+ * The newest updatedAt each table had when its search column was last brought up to date, in
+ * this process. Every change moves a row's updatedAt to now, so while the newest updatedAt
+ * (one index lookup) has not moved past it, nothing is stale and the scan is skipped.
+ */
+const seen = globalThis as unknown as { __searchFresh?: { claim?: number; article?: number } };
+const fresh = (seen.__searchFresh ??= {});
+
+async function newestClaimChange(): Promise<number> {
+  const row = await db.claim.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } });
+  return row?.updatedAt.getTime() ?? 0;
+}
+async function newestArticleChange(): Promise<number> {
+  const row = await db.article.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } });
+  return row?.updatedAt.getTime() ?? 0;
+}
+
+/**
  * Brings the claims' search column up to date: a row is stale when it has none or was changed
  * (updatedAt) after its search text was computed, whoever changed it. The row's own updatedAt is
  * kept, and a row changed meanwhile stays stale for the next call.
  */
 export async function refreshClaimSearch(): Promise<number> {
+  const newest = await newestClaimChange();
+  if (fresh.claim !== undefined && newest <= fresh.claim) return 0;
+  const refreshed = await refreshStaleClaims();
+  fresh.claim = newest;
+  return refreshed;
+}
+
+async function refreshStaleClaims(): Promise<number> {
   let refreshed = 0;
   for (;;) {
     const stale = await db.claim.findMany({
@@ -35,6 +60,14 @@ export async function refreshClaimSearch(): Promise<number> {
 
 /** Brings the articles' search column (title, outlet, body) up to date; see refreshClaimSearch. */
 export async function refreshArticleSearch(): Promise<number> {
+  const newest = await newestArticleChange();
+  if (fresh.article !== undefined && newest <= fresh.article) return 0;
+  const refreshed = await refreshStaleArticles();
+  fresh.article = newest;
+  return refreshed;
+}
+
+async function refreshStaleArticles(): Promise<number> {
   let refreshed = 0;
   for (;;) {
     const stale = await db.article.findMany({

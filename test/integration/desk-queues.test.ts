@@ -6,6 +6,9 @@ import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { seedUsers, testDb, PASSWORD } from "../support/fixtures";
 
+// Several requests per test on a shared, busy machine: no time limit of Jest's own (5 s) on them.
+jest.setTimeout(120_000);
+
 let server: TestServer;
 let users: Awaited<ReturnType<typeof seedUsers>>;
 let checker: ApiClient;

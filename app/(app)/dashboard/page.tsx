@@ -11,18 +11,27 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const [stats, statuses] = await Promise.all([getStats(user), listStatuses()]);
   const t = stats.totals;
-  const tile = (label: string, value: number, href: string) => (
-    <Link href={href} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:bg-slate-50">
-      <div className="text-3xl font-semibold tabular-nums">{value}</div>
-      <div className="text-sm text-slate-700">{label}</div>
-    </Link>
-  );
+  const tile = (label: string, value: number, href?: string) => {
+    const inner = (
+      <>
+        <div className="text-3xl font-semibold tabular-nums">{value}</div>
+        <div className="text-sm text-slate-700">{label}</div>
+      </>
+    );
+    return href ? (
+      <Link href={href} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:bg-slate-50">
+        {inner}
+      </Link>
+    ) : (
+      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">{inner}</div>
+    );
+  };
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
       <div className="grid gap-3 sm:grid-cols-3">
         {tile("claims in all articles", t.claims, "/claims")}
-        {tile("with a verdict", t.checked, "/claims?reviewState=pending")}
+        {tile("with a verdict", t.checked)}
         {tile("approved", t.approved, "/claims?reviewState=approved")}
       </div>
       <section aria-labelledby="all-verdicts" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
