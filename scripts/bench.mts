@@ -414,7 +414,9 @@ async function main() {
   }
 }
 
-main().then(
+// `npm run bench -- hash` runs only the password-hash timing section (scripts/bench/hash.mts).
+const run = process.argv[2] === "hash" ? async () => (await import("./bench/hash.mts")).benchHash() : main;
+run().then(
   () => process.exit(0),
   (error) => {
     console.error("[bench] failed:", error instanceof Error ? error.message : error);

@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentSession } from "@/lib/session";
 import { ROLE_LABELS } from "@/lib/permissions";
 
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
+  const session = await getCurrentSession();
+  if (!session) redirect("/sign-in");
+  // The admin requires a second factor for this role: set it up before anything else.
+  if (session.mustEnrolTwoFactor) redirect("/two-factor/setup");
+  const { user } = session;
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
