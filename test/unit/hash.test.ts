@@ -116,7 +116,7 @@ describe("concurrency cap", () => {
       await settle();
       finish.get("p7")!();
       expect(await Promise.all(calls)).toEqual(Array(8).fill(true));
-      expect(isolated.hashingStats()).toEqual({ active: 0, queued: 0, peakActive: 4 });
+      expect(isolated.hashingStats()).toEqual({ active: 0, queued: 0, peakActive: 4, completed: 8 });
     } finally {
       jest.dontMock("@node-rs/argon2");
     }
