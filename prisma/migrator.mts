@@ -62,12 +62,13 @@ async function loadEngine(dbPath: string, shadowPath = ":memory:") {
   const require = createRequire(import.meta.url);
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const pkgDir = path.dirname(bgPath);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- wasm-bindgen glue without type declarations
   const bg: any = await import(pathToFileURL(bgPath).href);
   const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
-  const module = await WebAssembly.compile(bytes);
-  const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bg });
+  const wasmModule = await WebAssembly.compile(bytes);
+  const instance = await WebAssembly.instantiate(wasmModule, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
-  (instance.exports as any).__wbindgen_start();
+  (instance.exports as unknown as { __wbindgen_start: () => void }).__wbindgen_start();
   const schema = await readFile(schemaPath, "utf8");
   const logs: string[] = [];
   const factory = new ShadowScriptFactory({ url: `file:${dbPath}` }, { shadowDatabaseUrl: `file:${shadowPath}` });

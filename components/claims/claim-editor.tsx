@@ -61,7 +61,6 @@ export function ClaimEditor({
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [claim.id]);
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
