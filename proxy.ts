@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseEarly } from "@/lib/http/checks";
 
 const PUBLIC_PAGES = ["/sign-in", "/setup", "/invite"];
 const SESSION_COOKIES = ["claims.session_token", "__Host-claims.session_token"];
@@ -14,6 +15,10 @@ function isHttps(request: NextRequest) {
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Malformed %-escapes (400) and server actions from another origin (403), in the error shape,
+  // before any router or action handler can turn them into a 500.
+  const refused = refuseEarly(request.method, pathname, request.headers);
+  if (refused) return refused;
   const isApi = pathname.startsWith("/api/");
   const dev = process.env.NODE_ENV === "development";
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -35,7 +40,11 @@ export function proxy(request: NextRequest) {
 
   let response: NextResponse;
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!isApi && !signedIn && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+  // A server action is an endpoint that checks the session itself and must answer with its own
+  // refusal; redirecting it (Next also forwards actions internally to the page that owns them)
+  // would turn "unauthorized" into an empty answer.
+  const isAction = request.method === "POST" && request.headers.has("next-action");
+  if (!isApi && !isAction && !signedIn && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
     url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;

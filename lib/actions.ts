@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { isAppError } from "@/lib/errors";
+import { fromDatabaseError, isAppError } from "@/lib/errors";
 import { validationErrorFrom } from "@/lib/http/api";
 import { requireUser, type SessionUser } from "@/lib/session";
 
@@ -9,7 +9,8 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 
 /** Maps a thrown error to a form-friendly result; unexpected errors are logged and hidden. */
 export function actionError(error: unknown): { ok: false; error: ActionError } {
-  if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+  const known = isAppError(error) ? error : fromDatabaseError(error);
+  if (known) return { ok: false, error: { code: known.code, message: known.message, details: known.details } };
   console.error("Unexpected error in server action:", error);
   return { ok: false, error: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed." } };
 }

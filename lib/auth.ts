@@ -2,15 +2,18 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { twoFactor } from "better-auth/plugins/two-factor";
+import { recoveryCodeStore } from "@/lib/security/two-factor";
 import { db } from "@/lib/db";
 import { appOrigin } from "@/lib/config";
 import { authAdapterProvider } from "@/lib/db-dialect";
+import { expectedOrigin } from "@/lib/http/origin";
+import { SESSION_TTL_SECONDS } from "@/lib/session";
 import { hashPassword, verifyPassword } from "@/lib/security/hash";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/security/passwords";
 
 const origin = appOrigin();
 const https = origin.startsWith("https://");
-export const SESSION_TTL_SECONDS = 60 * 60 * 12;
 
 /**
  * Better Auth: email and password, sessions stored in the database. Sign-up is closed: accounts
@@ -24,7 +27,14 @@ export const auth = betterAuth({
   secret:
     process.env.BETTER_AUTH_SECRET ??
     (process.env.NEXT_PHASE === "phase-production-build" ? "build-phase-placeholder-never-signs-a-session" : undefined),
-  trustedOrigins: [origin],
+  // The app's one Origin rule (lib/http/origin.ts), per request: APP_ORIGIN when set, else the
+  // request's own scheme and local Host. The static baseURL origin is also trusted by the library;
+  // the route (app/api/auth) applies the rule first, so a request to another host never gets here.
+  trustedOrigins: (request) => {
+    if (!request) return [origin];
+    const expected = expectedOrigin(request.headers);
+    return expected.ok ? [expected.origin] : [];
+  },
   database: prismaAdapter(db, { provider: authAdapterProvider() }),
   emailAndPassword: {
     enabled: true,
@@ -40,8 +50,10 @@ export const auth = betterAuth({
     },
   },
   session: {
+    // Absolute sessions: 12 h from sign-in, never extended (README "Sessions"); the idle timeout
+    // is applied where sessions are read (lib/session.ts).
     expiresIn: SESSION_TTL_SECONDS,
-    updateAge: 60 * 60,
+    disableSessionRefresh: true,
     // Sessions are always read from the database, so a disabled user is out at once.
     cookieCache: { enabled: false },
   },
@@ -62,7 +74,17 @@ export const auth = betterAuth({
     cookies: { session_token: { name: https ? "__Host-claims.session_token" : "claims.session_token" } },
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: https, path: "/" },
   },
-  plugins: [nextCookies()],
+  plugins: [
+    // TOTP only (no email/SMS codes). Verification is throttled, audited and stripped of
+    // "trust this device" by the auth route (lib/security/two-factor-route.ts).
+    twoFactor({
+      issuer: "ClaimCheck",
+      backupCodeOptions: { storeBackupCodes: recoveryCodeStore, amount: 10, length: 10 },
+      // The library keeps the half-signed-in state in its own short-lived cookie.
+      twoFactorCookieMaxAge: 10 * 60,
+    }),
+    nextCookies(),
+  ],
 });
 
 export type AuthSession = typeof auth.$Infer.Session;

@@ -7,7 +7,7 @@ export function databaseUrl(): string {
 
 /** The public origin of the app, used for the Origin check and absolute links. */
 export function appOrigin(): string {
-  return (process.env.APP_ORIGIN ?? process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+  return (process.env.APP_ORIGIN || process.env.BETTER_AUTH_URL || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 }
 
 /** Largest accepted JSON body, in bytes. An article body may be up to 2 MB. */

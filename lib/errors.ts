@@ -26,6 +26,11 @@ export class ForbiddenError extends AppError {
     super(403, "forbidden", message);
   }
 }
+export class TwoFactorEnrolmentRequiredError extends AppError {
+  constructor() {
+    super(403, "two_factor_enrolment_required", "Your role requires two-factor sign-in. Set it up in Settings (an authenticator app) before going on.");
+  }
+}
 export class NotFoundError extends AppError {
   constructor(what = "resource") {
     super(404, "not_found", `That ${what} does not exist or you cannot see it.`);
@@ -64,4 +69,16 @@ export function errorBody(error: AppError) {
   return {
     error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
   };
+}
+
+/**
+ * Database errors that are the caller's doing, as domain errors: a unique constraint that a
+ * check-then-insert race let through is a 409 conflict, not a 500. Null for anything else.
+ */
+export function fromDatabaseError(error: unknown): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof Error && code === "P2002") {
+    return new AppError(409, "already_exists", "That already exists: something with the same unique value was saved first.");
+  }
+  return null;
 }

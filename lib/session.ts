@@ -3,22 +3,59 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
-import { UnauthorizedError, ForbiddenError } from "@/lib/errors";
+import { UnauthorizedError, ForbiddenError, TwoFactorEnrolmentRequiredError } from "@/lib/errors";
 import { atLeast, toRole, type Role } from "@/lib/permissions";
 import { noteRequestUser } from "@/lib/request-context";
 
+/** Setting key of the roles that must use two-factor sign-in (lib/security/settings.ts). */
+export const REQUIRE_TWO_FACTOR_KEY = "security.requireTwoFactorFor";
+
 export type SessionUser = { id: string; email: string; name: string; role: Role };
-export type Authenticated = { user: SessionUser; via: "cookie" | "token" };
+export type Authenticated = { user: SessionUser; via: "cookie" | "token"; sessionId?: string; mustEnrolTwoFactor: boolean };
+export type CurrentSession = {
+  user: SessionUser;
+  sessionId: string;
+  createdAt: Date;
+  twoFactorEnabled: boolean;
+  /** The admin requires two-factor sign-in for this role and the user has not enrolled yet. */
+  mustEnrolTwoFactor: boolean;
+};
+
+/** Whether `role` is in the stored JSON list of roles that must use two-factor sign-in. */
+function roleRequiresTwoFactor(requiredJson: unknown, role: string): boolean {
+  if (typeof requiredJson !== "string") return false;
+  try {
+    const list: unknown = JSON.parse(requiredJson);
+    return Array.isArray(list) && list.includes(role);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sessions are ABSOLUTE: they end SESSION_TTL_SECONDS after sign-in, however active (the auth
+ * library's sliding refresh is switched off in lib/auth.ts). They also end after
+ * SESSION_IDLE_SECONDS without a request. Activity is written at most once a minute per session,
+ * so reads stay reads.
+ */
+export const SESSION_TTL_SECONDS = 60 * 60 * 12;
+export const SESSION_IDLE_SECONDS = 60 * 60;
+const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
 
 /** sha256 of a personal API token, the only form in which tokens are stored. */
 export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-async function userFromToken(token: string): Promise<SessionUser | null> {
+async function userFromToken(token: string): Promise<(SessionUser & { mustEnrolTwoFactor: boolean }) | null> {
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabled: true, twoFactorEnabled: true } },
+    },
   });
   if (!row || row.revokedAt || row.user.disabled) return null;
   // Last-used is informative; write it at most once a minute so reads stay reads.
@@ -26,7 +63,12 @@ async function userFromToken(token: string): Promise<SessionUser | null> {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   const { id, email, name, role } = row.user;
-  return { id, email, name, role: toRole(role) };
+  let mustEnrolTwoFactor = false;
+  if (!row.user.twoFactorEnabled) {
+    const setting = await db.setting.findUnique({ where: { key: REQUIRE_TWO_FACTOR_KEY }, select: { value: true } });
+    mustEnrolTwoFactor = roleRequiresTwoFactor(setting?.value, role);
+  }
+  return { id, email, name, role: toRole(role), mustEnrolTwoFactor };
 }
 
 function signatureMatches(token: string, signature: string): boolean {
@@ -52,12 +94,15 @@ function truthy(value: unknown): boolean {
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?claims\.session_token=([^;]+)/;
 
 /**
- * The session behind the cookie, read straight from the sessions table: one indexed query
- * instead of the auth library's full getSession, on the path every request takes. The table is
- * the authority (sign-out and disabling delete rows), so a token that is not there, or has
- * expired, is no session. Sessions last SESSION_TTL_SECONDS from sign-in.
+ * THE way the app reads a session (pages, server actions, API routes): the auth library's signed
+ * cookie checked here and the session read straight from the sessions table, in one indexed
+ * query instead of the library's full getSession on the path every request takes. The table is
+ * the authority (sign-out and disabling delete rows). test/integration/session-contract.test.ts
+ * signs in through the library and checks this function agrees with the library's own reading,
+ * so a library upgrade that changes the cookie format fails a test instead of signing people out.
  */
-async function userFromSessionCookie(cookieHeader: string | null): Promise<SessionUser | null> {
+export async function readSession(requestHeaders: Headers, now = Date.now()): Promise<CurrentSession | null> {
+  const cookieHeader = requestHeaders.get("cookie");
   const raw = cookieHeader ? SESSION_COOKIE.exec(cookieHeader)?.[1] : undefined;
   if (!raw) return null;
   let value: string;
@@ -70,16 +115,50 @@ async function userFromSessionCookie(cookieHeader: string | null): Promise<Sessi
   const dot = value.indexOf(".");
   const token = value.slice(0, dot);
   if (dot < 1 || token.length > 200 || !signatureMatches(token, value.slice(dot + 1))) return null;
-  // Plain SQL (it runs on PostgreSQL too): this lookup is on every request's path, and one
-  // join here costs a fifth of the ORM's relation query.
-  const rows = await db.$queryRaw<{ expiresAt: unknown; id: string; email: string; name: string; role: string; disabled: unknown }[]>`
-    SELECT s."expiresAt", u."id", u."email", u."name", u."role", u."disabled"
+  // Plain SQL (it runs on PostgreSQL too): one join here costs a fifth of the ORM's relation query.
+  const rows = await db.$queryRaw<
+    {
+      sessionId: string;
+      createdAt: unknown;
+      updatedAt: unknown;
+      expiresAt: unknown;
+      id: string;
+      email: string;
+      name: string;
+      role: string;
+      disabled: unknown;
+      twoFactorEnabled: unknown;
+      requiredRoles: unknown;
+    }[]
+  >`
+    SELECT s."id" AS "sessionId", s."createdAt", s."updatedAt", s."expiresAt", u."id", u."email", u."name", u."role", u."disabled",
+      u."twoFactorEnabled", st."value" AS "requiredRoles"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Setting" st ON st."key" = ${REQUIRE_TWO_FACTOR_KEY}
     WHERE s."token" = ${token}`;
   const row = rows[0];
-  if (!row || toDate(row.expiresAt).getTime() <= Date.now() || truthy(row.disabled)) return null;
+  if (!row || truthy(row.disabled)) return null;
+  const createdAt = toDate(row.createdAt);
+  const lastActive = toDate(row.updatedAt).getTime();
+  const ends = Math.min(toDate(row.expiresAt).getTime(), createdAt.getTime() + SESSION_TTL_SECONDS * 1000);
+  if (ends <= now) return null;
+  if (lastActive + SESSION_IDLE_SECONDS * 1000 <= now) {
+    // Idle too long: the session is over for good.
+    await db.session.deleteMany({ where: { id: row.sessionId } });
+    return null;
+  }
+  if (now - lastActive >= ACTIVITY_WRITE_INTERVAL_MS) {
+    await db.session.updateMany({ where: { id: row.sessionId }, data: { updatedAt: new Date(now) } });
+  }
   const { id, email, name, role } = row;
-  return { id, email, name, role: toRole(role) };
+  const twoFactorEnabled = truthy(row.twoFactorEnabled);
+  return {
+    user: { id, email, name, role: toRole(role) },
+    sessionId: row.sessionId,
+    createdAt,
+    twoFactorEnabled,
+    mustEnrolTwoFactor: !twoFactorEnabled && roleRequiresTwoFactor(row.requiredRoles, role),
+  };
 }
 
 /** Who is calling: a Bearer token if the request has one, else the session cookie. Null if nobody. */
@@ -93,24 +172,33 @@ async function authenticateUnlogged(requestHeaders: Headers): Promise<Authentica
   const authorization = requestHeaders.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const user = match ? await userFromToken(match[1]) : null;
-    return user ? { user, via: "token" } : null;
+    const found = match ? await userFromToken(match[1]) : null;
+    if (!found) return null;
+    const { mustEnrolTwoFactor, ...user } = found;
+    return { user, via: "token", mustEnrolTwoFactor };
   }
-  const user = await userFromSessionCookie(requestHeaders.get("cookie"));
-  return user ? { user, via: "cookie" } : null;
+  const session = await readSession(requestHeaders);
+  return session ? { user: session.user, via: "cookie", sessionId: session.sessionId, mustEnrolTwoFactor: session.mustEnrolTwoFactor } : null;
 }
 
-/** The signed-in user of this request (pages and server actions), or null. Cached per request. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const result = await authenticate(await headers());
-  return result?.user ?? null;
-});
+/**
+ * The session of this request for pages and server actions: the cookie ONLY. A Bearer token is
+ * for the JSON API; accepting it here would let a token act through server actions (and mint
+ * tokens that outlive it). Cached per request.
+ */
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => readSession(await headers()));
 
-/** The signed-in user, or an UnauthorizedError. */
+/** The signed-in user of this request (pages and server actions, cookie only), or null. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  return (await getCurrentSession())?.user ?? null;
+}
+
+/** The signed-in user, or an UnauthorizedError; a ForbiddenError while a required second factor is not set up. */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) throw new UnauthorizedError();
-  return user;
+  const session = await getCurrentSession();
+  if (!session) throw new UnauthorizedError();
+  if (session.mustEnrolTwoFactor) throw new TwoFactorEnrolmentRequiredError();
+  return session.user;
 }
 
 /** The signed-in user with at least `role`, or an error. */

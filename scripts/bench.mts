@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -424,6 +424,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   articles: benchArticles,
   reports: () => benchReports(root),
   pg: () => import("./bench/pg.mts").then((m) => m.benchPostgres()),
+  hash: () => import("./bench/hash.mts").then((m) => m.benchHash()),
 };
 (section && sections[section]
   ? sections[section]()

@@ -61,6 +61,11 @@ const server = http.createServer((req, res) => {
   const peer = (req.socket.remoteAddress ?? "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   const sent = req.headers["x-forwarded-for"];
   req.headers["x-forwarded-for"] = trustProxy && sent ? `${sent}, ${peer}` : peer;
+  // The request's scheme, for the Origin rule (lib/http/origin.ts): the socket's own, or under
+  // TRUST_PROXY=1 what the proxy says (its last value). A client cannot choose it otherwise.
+  const socketProto = req.socket.encrypted ? "https" : "http";
+  const sentProto = String(req.headers["x-forwarded-proto"] ?? "").split(",").pop().trim().toLowerCase();
+  req.headers["x-forwarded-proto"] = trustProxy && (sentProto === "https" || sentProto === "http") ? sentProto : socketProto;
   requestContext.run(ctx, () => compress(req, res, () => handle(req, res)));
 });
 // Removes this server's mark in the data folder (`npm run restore` refuses while one exists).

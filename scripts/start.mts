@@ -9,7 +9,11 @@ import path from "node:path";
 import { applyPendingMigrations, databaseTarget } from "../prisma/migrator.mts";
 import { redactDatabaseUrl, type DatabaseTarget } from "../prisma/database-url.ts";
 import { buildIsCurrent } from "./build-digest.mts";
+import { makeDatabasePrivate } from "../lib/security/db-files.ts";
 
+// Everything this process creates (the database, its WAL files, the secret) is private to the
+// account running the app.
+process.umask(0o077);
 const root = process.cwd();
 const port = process.env.PORT ?? "3000";
 process.env.PORT = port;
@@ -40,6 +44,9 @@ try {
   process.exit(1);
 }
 log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is current");
+// Also for a database made before this rule, or by another tool: the file and its directory
+// hold password hashes and session tokens, so only the app's own account may read them.
+if (target.dialect === "sqlite") makeDatabasePrivate(target.path);
 
 const { createPrismaClient } = await import("../lib/db-client.ts");
 const { seed } = await import("../prisma/seed-data.mts");

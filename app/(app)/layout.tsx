@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentSession } from "@/lib/session";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { countUnreadNotifications } from "@/lib/notifications/data";
 
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
+  const session = await getCurrentSession();
+  if (!session) redirect("/sign-in");
+  // The admin requires a second factor for this role: set it up before anything else.
+  if (session.mustEnrolTwoFactor) redirect("/two-factor/setup");
+  const { user } = session;
   const unread = await countUnreadNotifications(user);
   return (
     <div className="flex min-h-screen flex-col">

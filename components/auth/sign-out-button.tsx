@@ -4,7 +4,8 @@
 export function SignOutButton() {
   async function signOut() {
     await fetch("/api/auth/sign-out", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
-    window.location.assign("/sign-in");
+    // A full page load, not a client navigation, so nothing of the signed-in session stays in memory.
+    window.location.replace("/sign-in");
   }
   return (
     <button type="button" onClick={signOut} className="rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white">

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { formatTimestamp } from "@/components/settings/format";
@@ -53,13 +53,15 @@ export function TokenTable({
   const [confirming, setConfirming] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   // After Cancel the confirm buttons vanish; put focus back on the row's Revoke button.
-  const [refocus, setRefocus] = useState<string | null>(null);
+  // A ref, not state: Cancel already re-renders (setConfirming), and the effect after that
+  // render moves the focus; no second render is needed to clear it.
+  const refocus = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!refocus) return;
-    document.getElementById(`revoke-${refocus}`)?.focus();
-    setRefocus(null);
-  }, [refocus]);
+    if (!refocus.current) return;
+    document.getElementById(`revoke-${refocus.current}`)?.focus();
+    refocus.current = null;
+  });
 
   async function revoke(token: Row) {
     setPending(token.id);
@@ -118,7 +120,7 @@ export function TokenTable({
                       disabled={pending === t.id}
                       onClick={() => {
                         setConfirming(null);
-                        setRefocus(t.id);
+                        refocus.current = t.id;
                       }}
                     >
                       Cancel

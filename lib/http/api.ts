@@ -6,13 +6,16 @@ import {
   BadRequestError,
   ForbiddenError,
   PayloadTooLargeError,
+  TwoFactorEnrolmentRequiredError,
   UnauthorizedError,
   ValidationError,
   errorBody,
+  fromDatabaseError,
 } from "@/lib/errors";
 import { authenticate, type SessionUser } from "@/lib/session";
-import { appOrigin, MAX_BODY_BYTES } from "@/lib/config";
+import { MAX_BODY_BYTES } from "@/lib/config";
 import { mapDatabaseError } from "@/lib/db-dialect";
+import { checkOrigin } from "@/lib/http/checks";
 
 type Params = Record<string, string>;
 export type ApiContext<P extends Params> = {
@@ -27,17 +30,6 @@ export type ApiContext<P extends Params> = {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Cookie-authenticated writes must come from our own pages: the Origin must be the app's. */
-function originAllowed(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  if (origin === appOrigin()) return true;
-  try {
-    return new URL(origin).host === request.headers.get("host");
-  } catch {
-    return false;
-  }
-}
 
 /** Reads a request body as text, refusing more than `limit` bytes without buffering it all. */
 export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
@@ -80,8 +72,9 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
 
 /** Maps any error to the API's error response; unexpected ones are logged and hidden. */
 export function errorResponse(error: unknown): NextResponse {
-  if (isAppError(error)) {
-    return NextResponse.json(errorBody(error), { status: error.status, headers: error.headers });
+  const known = isAppError(error) ? error : fromDatabaseError(error);
+  if (known) {
+    return NextResponse.json(errorBody(known), { status: known.status, headers: known.headers });
   }
   const mapped = mapDatabaseError(error);
   if (mapped) return NextResponse.json(errorBody(mapped), { status: mapped.status, headers: mapped.headers });
@@ -98,8 +91,14 @@ export function apiRoute<P extends Params = Params>(
     try {
       const who = await authenticate(request.headers);
       if (!who) throw new UnauthorizedError();
-      if (who.via === "cookie" && !SAFE_METHODS.has(request.method) && !originAllowed(request)) {
-        throw new ForbiddenError("Cross-site request refused: the Origin header must match this app.");
+      // Until a required second factor is set up, only "who am I" answers (the UI uses it).
+      if (who.mustEnrolTwoFactor && !(request.method === "GET" && request.nextUrl.pathname === "/api/v1/me")) {
+        throw new TwoFactorEnrolmentRequiredError();
+      }
+      if (who.via === "cookie" && !SAFE_METHODS.has(request.method)) {
+        // Cookie-authenticated writes must come from our own pages (lib/http/origin.ts).
+        const verdict = checkOrigin(request.headers);
+        if (!verdict.ok) throw new ForbiddenError(`Cross-site request refused. ${verdict.message}`);
       }
       const params = (await context.params) ?? ({} as P);
       const result = await handler({

@@ -25,6 +25,7 @@ const DEFAULT_CONCURRENCY = 4;
 let maxActive: number | null = null;
 let active = 0;
 let peakActive = 0;
+let completed = 0;
 const waiting: Array<() => void> = [];
 
 function concurrencyLimit(): number {
@@ -48,6 +49,7 @@ async function withSlot<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } finally {
+    completed++;
     const next = waiting.shift();
     if (next) next();
     else active--;
@@ -78,6 +80,6 @@ export async function dummyVerify(password: string): Promise<false> {
 }
 
 /** Current use of the hashing slots, for tests and diagnostics. */
-export function hashingStats(): { active: number; queued: number; peakActive: number } {
-  return { active, queued: waiting.length, peakActive };
+export function hashingStats(): { active: number; queued: number; peakActive: number; completed: number } {
+  return { active, queued: waiting.length, peakActive, completed };
 }

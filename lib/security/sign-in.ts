@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/data";
 import { dummyVerify } from "@/lib/security/hash";
-import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@/lib/security/throttle";
+import { reserveSignIn } from "@/lib/security/throttle";
 import { clientIp } from "@/lib/security/client-ip";
 import { errorResponse, readBodyText } from "@/lib/http/api";
 import { BadRequestError, ThrottledError } from "@/lib/errors";
@@ -34,10 +34,11 @@ export async function signInWithEmail(request: Request, handle: (request: Reques
     return errorResponse(new BadRequestError());
   }
   const ip = clientIp(request.headers);
-  const retryAfter = checkSignInAllowed(email, ip);
-  if (retryAfter) {
+  // The attempt is reserved before any hashing, so parallel tries cannot outrun the count.
+  const reservation = await reserveSignIn(db, email, ip);
+  if (!reservation.allowed) {
     await recordAudit(db, { actorId: null, action: "auth.sign_in_throttled", objectType: "email", objectId: email.slice(0, 320), ip });
-    return errorResponse(new ThrottledError(retryAfter));
+    return errorResponse(new ThrottledError(reservation.retryAfterSeconds));
   }
 
   const account = email ? await db.user.findUnique({ where: { email }, select: { id: true, disabled: true } }) : null;
@@ -51,11 +52,17 @@ export async function signInWithEmail(request: Request, handle: (request: Reques
   }
 
   if (response.ok) {
-    recordSignInSuccess(email);
-    await recordAudit(db, { actorId: account?.id ?? null, action: "auth.sign_in", objectType: "user", objectId: account?.id ?? email, ip });
+    await reservation.release();
+    // With two-factor sign-in the password step makes no session yet: the code comes next.
+    const body = (await response.clone().json().catch(() => null)) as { twoFactorRedirect?: boolean } | null;
+    const action = body?.twoFactorRedirect ? "auth.sign_in_password_ok" : "auth.sign_in";
+    await recordAudit(db, { actorId: account?.id ?? null, action, objectType: "user", objectId: account?.id ?? email, ip });
   } else if (response.status === 401 || response.status === 400) {
-    recordSignInFailure(email, ip);
+    // The reservation already counted this failure.
     await recordAudit(db, { actorId: null, action: "auth.sign_in_failed", objectType: "email", objectId: email.slice(0, 320), ip });
+  } else {
+    // Refused for another reason (e.g. the Origin): not a password guess.
+    await reservation.release();
   }
   return response;
 }

@@ -1,139 +1,139 @@
-// In-memory sign-in throttle. State lives in this process only, which is enough because the app
-// runs as a single server process; a restart forgets it, which only ever errs towards allowing.
+// Sign-in throttle, kept in the database (model ThrottleKey) so that every app process shares it
+// and a restart forgets nothing. An attempt is RESERVED before the slow password hash runs:
+// the reservation counts as a failure at once, so a burst of parallel tries cannot all pass the
+// check before any of them is recorded. A success gives the reservation back.
+//
+// Each reservation is one INSERT ... ON CONFLICT DO UPDATE ... RETURNING statement (valid SQL
+// for SQLite 3.35+ and PostgreSQL alike): the row is written and the decision read in one step,
+// under the database's own row lock, so two processes cannot both take the last try.
+import type { Db } from "@/lib/db-client";
 
-export type ThrottleOptions = {
+export type ThrottleRule = {
+  /** Key namespace, e.g. "account". */
+  prefix: string;
   maxFailures: number;
   windowMs: number;
   lockoutMs: number;
-  /** Upper bound on tracked keys; the least recently failed are dropped first. */
-  maxKeys?: number;
 };
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export type Throttle = {
-  check(key: string, now?: number): ThrottleDecision;
-  recordFailure(key: string, now?: number): void;
-  reset(key: string): void;
-  /** Number of keys currently tracked (for tests and diagnostics). */
-  size(): number;
-};
-
-type Entry = {
-  failures: number[];
-  lockedUntil: number;
-  // Past this moment the entry holds nothing that matters: no failure in the window, no lock.
-  expiresAt: number;
-};
-
-const DEFAULT_MAX_KEYS = 50_000;
-
-function assertPositive(name: string, value: number): void {
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number`);
-}
-
-/** Creates a sliding-window failure counter that locks a key once it reaches maxFailures within windowMs. */
-export function createThrottle(options: ThrottleOptions): Throttle {
-  const { maxFailures, windowMs, lockoutMs, maxKeys = DEFAULT_MAX_KEYS } = options;
-  assertPositive("maxFailures", maxFailures);
-  assertPositive("windowMs", windowMs);
-  assertPositive("lockoutMs", lockoutMs);
-  assertPositive("maxKeys", maxKeys);
-
-  // Map iteration follows insertion order, and an entry is re-inserted on every failure, so the
-  // first entries are the least recently failed and the first to expire. Pruning from the front
-  // and stopping at the first live entry is amortised O(1); an expired entry it leaves behind
-  // (a long lock ahead of it) is still ignored on lookup and still bounded by maxKeys.
-  const entries = new Map<string, Entry>();
-
-  function pruneExpired(now: number): void {
-    for (const [key, entry] of entries) {
-      if (entry.expiresAt > now) break;
-      entries.delete(key);
-    }
-  }
-
-  function liveEntry(key: string, now: number): Entry | undefined {
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= now) {
-      entries.delete(key);
-      return undefined;
-    }
-    return entry;
-  }
-
-  return {
-    check(key, now = Date.now()) {
-      pruneExpired(now);
-      const entry = liveEntry(key, now);
-      if (!entry || entry.lockedUntil <= now) return { allowed: true };
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((entry.lockedUntil - now) / 1000)) };
-    },
-
-    recordFailure(key, now = Date.now()) {
-      pruneExpired(now);
-      const entry = liveEntry(key, now) ?? { failures: [], lockedUntil: 0, expiresAt: 0 };
-      const windowStart = now - windowMs;
-      entry.failures = entry.failures.filter((at) => at > windowStart);
-      entry.failures.push(now);
-      // Only the most recent maxFailures can ever matter for the decision; keep memory per key fixed.
-      if (entry.failures.length > maxFailures) entry.failures.splice(0, entry.failures.length - maxFailures);
-      if (entry.failures.length >= maxFailures) entry.lockedUntil = now + lockoutMs;
-      entry.expiresAt = Math.max(now + windowMs, entry.lockedUntil);
-
-      entries.delete(key);
-      entries.set(key, entry);
-      // Many distinct keys (e.g. a spray across made-up accounts) must not grow memory without bound.
-      while (entries.size > maxKeys) {
-        const oldest = entries.keys().next().value as string;
-        entries.delete(oldest);
-      }
-    },
-
-    reset(key) {
-      entries.delete(key);
-    },
-
-    size() {
-      return entries.size;
-    },
-  };
-}
-
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
-/** Throttles for sign-in: per account (guessing one password) and per client address (spraying many accounts). */
-export const signInThrottle = {
-  perAccount: createThrottle({ maxFailures: 5, windowMs: FIFTEEN_MINUTES, lockoutMs: FIFTEEN_MINUTES }),
-  perClient: createThrottle({ maxFailures: 20, windowMs: FIFTEEN_MINUTES, lockoutMs: FIFTEEN_MINUTES }),
-};
+/** Per account: guessing one person's password (or second factor). */
+export const ACCOUNT_RULE: ThrottleRule = { prefix: "account", maxFailures: 5, windowMs: FIFTEEN_MINUTES, lockoutMs: FIFTEEN_MINUTES };
+/** Per client address: spraying many accounts from one place. */
+export const CLIENT_RULE: ThrottleRule = { prefix: "client", maxFailures: 20, windowMs: FIFTEEN_MINUTES, lockoutMs: FIFTEEN_MINUTES };
+/** Per user: guessing the second factor (a six-digit code) after a right password. */
+export const TWO_FACTOR_RULE: ThrottleRule = { prefix: "2fa", maxFailures: 5, windowMs: FIFTEEN_MINUTES, lockoutMs: FIFTEEN_MINUTES };
 
 /** Normalises an email into the account key, so "Ada@Example.com " and "ada@example.com" share a counter. */
 export function accountKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Returns the seconds to wait before another sign-in attempt (the longer of the two locks), or null when allowed. */
-export function checkSignInAllowed(email: string, ip: string | null | undefined, now?: number): number | null {
-  const decisions = [signInThrottle.perAccount.check(accountKey(email), now)];
+function keyOf(rule: ThrottleRule, id: string): string {
+  return `${rule.prefix}:${id}`.slice(0, 400);
+}
+
+function retryAfter(lockedUntilMs: number, now: number): number {
+  return Math.max(1, Math.ceil((lockedUntilMs - now) / 1000));
+}
+
+/**
+ * Takes one attempt for `id` under `rule`, or refuses while the key is locked. The attempt
+ * counts as a failure until `releaseAttempt` (or `resetThrottle`) gives it back; the try that
+ * reaches maxFailures is still allowed, and locks the key for lockoutMs from then.
+ */
+export async function reserveAttempt(db: Db, rule: ThrottleRule, id: string, now = Date.now()): Promise<ThrottleDecision> {
+  const key = keyOf(rule, id);
+  const windowFloor = now - rule.windowMs;
+  const lockAt = now + rule.lockoutMs;
+  const firstLocks = 1 >= rule.maxFailures ? lockAt : 0;
+  // Every SET expression reads the row as it was before this statement (both dialects).
+  const rows = await db.$queryRaw<{ lastAllowed: unknown; lockedUntilMs: unknown }[]>`
+    INSERT INTO "ThrottleKey" ("key", "count", "windowStartMs", "lockedUntilMs", "lastAllowed")
+    VALUES (${key}, 1, ${now}, ${firstLocks}, 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE
+        WHEN "ThrottleKey"."lockedUntilMs" > ${now} THEN "ThrottleKey"."count"
+        WHEN "ThrottleKey"."windowStartMs" <= ${windowFloor} THEN 1
+        ELSE "ThrottleKey"."count" + 1 END,
+      "windowStartMs" = CASE
+        WHEN "ThrottleKey"."lockedUntilMs" > ${now} THEN "ThrottleKey"."windowStartMs"
+        WHEN "ThrottleKey"."windowStartMs" <= ${windowFloor} THEN ${now}
+        ELSE "ThrottleKey"."windowStartMs" END,
+      "lockedUntilMs" = CASE
+        WHEN "ThrottleKey"."lockedUntilMs" > ${now} THEN "ThrottleKey"."lockedUntilMs"
+        WHEN (CASE WHEN "ThrottleKey"."windowStartMs" <= ${windowFloor} THEN 1 ELSE "ThrottleKey"."count" + 1 END) >= ${rule.maxFailures} THEN ${lockAt}
+        ELSE 0 END,
+      "lastAllowed" = CASE WHEN "ThrottleKey"."lockedUntilMs" > ${now} THEN 0 ELSE 1 END
+    RETURNING "lastAllowed", "lockedUntilMs"`;
+  const row = rows[0];
+  if (Number(row.lastAllowed) === 1) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: retryAfter(Number(row.lockedUntilMs), now) };
+}
+
+/** Gives back one reserved attempt (the try succeeded); the lock ends if the count falls below the limit. */
+export async function releaseAttempt(db: Db, rule: ThrottleRule, id: string): Promise<void> {
+  const key = keyOf(rule, id);
+  await db.$executeRaw`
+    UPDATE "ThrottleKey" SET
+      "count" = CASE WHEN "count" > 0 THEN "count" - 1 ELSE 0 END,
+      "lockedUntilMs" = CASE WHEN "count" - 1 < ${rule.maxFailures} THEN 0 ELSE "lockedUntilMs" END
+    WHERE "key" = ${key}`;
+}
+
+/** Forgets every failure and any lock of `id` (a success that proves the holder, or an admin's reset). */
+export async function resetThrottle(db: Db, rule: ThrottleRule, id: string): Promise<void> {
+  await db.$executeRaw`DELETE FROM "ThrottleKey" WHERE "key" = ${keyOf(rule, id)}`;
+}
+
+/** Seconds until `id` may try again, or null when it is not locked (does not take an attempt). */
+export async function lockedFor(db: Db, rule: ThrottleRule, id: string, now = Date.now()): Promise<number | null> {
+  const rows = await db.$queryRaw<{ lockedUntilMs: unknown }[]>`
+    SELECT "lockedUntilMs" FROM "ThrottleKey" WHERE "key" = ${keyOf(rule, id)}`;
+  const until = rows.length ? Number(rows[0].lockedUntilMs) : 0;
+  return until > now ? retryAfter(until, now) : null;
+}
+
+/**
+ * Deletes rows that hold nothing any more: window passed AND lock over. A locked key is never
+ * removed before its lock ends, however many other keys there are.
+ */
+export async function pruneThrottle(db: Db, now = Date.now()): Promise<number> {
+  const longest = Math.max(ACCOUNT_RULE.windowMs, CLIENT_RULE.windowMs, TWO_FACTOR_RULE.windowMs);
+  return db.$executeRaw`
+    DELETE FROM "ThrottleKey" WHERE "lockedUntilMs" <= ${now} AND "windowStartMs" <= ${now - longest}`;
+}
+
+export type SignInReservation = { allowed: true; release: () => Promise<void> } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Reserves one sign-in attempt against the account and (when known) the client address. A
+ * refusal by either gives the other's reservation back. On success call `release()`: the
+ * account's failures are forgiven, and the client's reservation returned (its earlier failures
+ * stay, so one good sign-in cannot hide a spray).
+ */
+export async function reserveSignIn(db: Db, email: string, ip: string | null | undefined, now = Date.now()): Promise<SignInReservation> {
+  const account = accountKey(email);
+  // Rarely, clear out rows that hold nothing; cheap, and bounded by the window anyway.
+  if (Math.random() < 0.02) await pruneThrottle(db, now);
+  const byAccount = await reserveAttempt(db, ACCOUNT_RULE, account, now);
   // Without a known client address there is nothing to key on; lumping unknowns together would
   // let one client lock out everyone else who also lacks one.
-  if (ip) decisions.push(signInThrottle.perClient.check(ip, now));
-  let retryAfter: number | null = null;
-  for (const decision of decisions) {
-    if (!decision.allowed) retryAfter = Math.max(retryAfter ?? 0, decision.retryAfterSeconds);
+  const byClient = ip ? await reserveAttempt(db, CLIENT_RULE, ip, now) : ({ allowed: true } as const);
+  if (!byAccount.allowed || !byClient.allowed) {
+    if (byAccount.allowed) await releaseAttempt(db, ACCOUNT_RULE, account);
+    if (byClient.allowed && ip) await releaseAttempt(db, CLIENT_RULE, ip);
+    const waits = [byAccount, byClient].map((d) => (d.allowed ? 0 : d.retryAfterSeconds));
+    return { allowed: false, retryAfterSeconds: Math.max(...waits) };
   }
-  return retryAfter;
-}
-
-/** Counts a failed sign-in against both the account and the client address. */
-export function recordSignInFailure(email: string, ip: string | null | undefined, now?: number): void {
-  signInThrottle.perAccount.recordFailure(accountKey(email), now);
-  if (ip) signInThrottle.perClient.recordFailure(ip, now);
-}
-
-/** Clears the account's failures after a successful sign-in; the client's count stays, so one good login cannot hide a spray. */
-export function recordSignInSuccess(email: string): void {
-  signInThrottle.perAccount.reset(accountKey(email));
+  return {
+    allowed: true,
+    release: async () => {
+      await resetThrottle(db, ACCOUNT_RULE, account);
+      if (ip) await releaseAttempt(db, CLIENT_RULE, ip);
+    },
+  };
 }

@@ -27,6 +27,11 @@ export async function createAccount(
   options: { onlyIfFirst?: boolean } = {},
 ): Promise<UserDto> {
   const email = input.email.trim().toLowerCase();
+  // Refuse before the slow hash: the first-run form is public, and hashing for a refusal would
+  // let anyone burn the server's hashing time.
+  if (options.onlyIfFirst && (await db.user.count()) > 0) {
+    throw new ForbiddenError("This newsroom already has an admin. Sign in instead.");
+  }
   const problem = checkPasswordPolicy(input.password, { email, name: input.name });
   if (problem) throw new ValidationError(problem, { password: problem });
   const passwordHash = await hashPassword(input.password);

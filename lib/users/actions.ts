@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { actionError } from "@/lib/actions";
 import { validationErrorFrom } from "@/lib/http/api";
-import { createFirstAdmin as createFirstAdminAndReturn } from "@/lib/users/data";
+import { createFirstAdmin as createFirstAdminAndReturn, hasAnyUser } from "@/lib/users/data";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/data";
 import { firstAdminSchema } from "@/lib/users/schemas";
@@ -15,6 +15,8 @@ export type SetupState = { message?: string; fields?: Record<string, string>; va
 export async function createFirstAdminAction(_state: SetupState, form: FormData): Promise<SetupState> {
   // A public endpoint: anything may arrive here, not only our form.
   if (!(form instanceof FormData)) return { message: "The form could not be read. Reload the page and try again." };
+  // Closed for good once anyone exists: refuse before reading (let alone hashing) anything.
+  if (await hasAnyUser()) return { message: "This newsroom already has an admin. Sign in instead.", fields: {}, values: {} };
   const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") };
   const parsed = firstAdminSchema.safeParse({ ...values, password: String(form.get("password") ?? "") });
   try {

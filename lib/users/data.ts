@@ -42,6 +42,11 @@ export async function updateUser(actor: Actor, userId: string, input: { role?: R
       await recordAudit(tx, { actorId: actor.id, action: "user.role_change", objectType: "user", objectId: userId, before: { role: current.role }, after: { role: input.role } });
     }
     if (input.disabled !== undefined && input.disabled !== current.disabled) {
+      // Disabling ends every session and revokes every API token for good: re-enabling the
+      // account later must not bring old credentials back to life.
+      const revokedTokens = input.disabled
+        ? (await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })).count
+        : 0;
       if (input.disabled) await tx.session.deleteMany({ where: { userId } });
       await recordAudit(tx, {
         actorId: actor.id,
@@ -49,7 +54,7 @@ export async function updateUser(actor: Actor, userId: string, input: { role?: R
         objectType: "user",
         objectId: userId,
         before: { disabled: current.disabled },
-        after: { disabled: input.disabled },
+        after: input.disabled ? { disabled: true, revokedTokens } : { disabled: false },
       });
     }
     return toUserDto(updated);

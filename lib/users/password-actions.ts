@@ -1,6 +1,6 @@
 "use server";
 import { headers } from "next/headers";
-import { auth } from "@/lib/auth";
+import { getCurrentSession } from "@/lib/session";
 import { authedAction } from "@/lib/actions";
 import { clientIp } from "@/lib/security/client-ip";
 import { changePassword } from "@/lib/users/password";
@@ -9,6 +9,6 @@ import { changePasswordSchema } from "@/lib/users/password-schemas";
 export const changePasswordAction = authedAction(changePasswordSchema, async (input, user) => {
   const requestHeaders = await headers();
   // The session making the change stays signed in; the others end.
-  const session = await auth.api.getSession({ headers: requestHeaders });
-  return changePassword(user, input, { keepSessionId: session?.session.id ?? null, ip: clientIp(requestHeaders) });
+  const session = await getCurrentSession();
+  return changePassword(user, input, { keepSessionId: session?.sessionId ?? null, ip: clientIp(requestHeaders) });
 });

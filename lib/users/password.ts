@@ -4,7 +4,7 @@ import { ThrottledError, ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/data";
 import { hashPassword, verifyPassword } from "@/lib/security/hash";
 import { checkPasswordPolicy } from "@/lib/security/passwords";
-import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@/lib/security/throttle";
+import { reserveSignIn } from "@/lib/security/throttle";
 import type { SessionUser } from "@/lib/session";
 
 export type ChangePasswordOptions = {
@@ -25,21 +25,21 @@ export async function changePassword(
   options: ChangePasswordOptions,
 ): Promise<{ endedSessions: number }> {
   const ip = options.ip ?? null;
-  const retryAfter = checkSignInAllowed(user.email, ip);
-  if (retryAfter) throw new ThrottledError(retryAfter);
+  // Reserved before hashing, as for sign-in: parallel guesses cannot outrun the count.
+  const reservation = await reserveSignIn(db, user.email, ip);
+  if (!reservation.allowed) throw new ThrottledError(reservation.retryAfterSeconds);
 
   const account = await db.account.findFirst({ where: { userId: user.id, providerId: "credential" }, select: { id: true, password: true } });
   if (!account?.password) {
     throw new ValidationError("This account has no password to change. Ask an admin.", { currentPassword: "No password is set for this account." });
   }
   if (!(await verifyPassword(account.password, input.currentPassword))) {
-    recordSignInFailure(user.email, ip);
     await recordAudit(db, { actorId: user.id, action: "user.password_change_failed", objectType: "user", objectId: user.id, ip });
     const message = "Your current password is not correct. Nothing was changed.";
     throw new ValidationError(message, { currentPassword: "This is not your current password." });
   }
   // The current password was right, so this is the account holder: their failed attempts are forgiven.
-  recordSignInSuccess(user.email);
+  await reservation.release();
 
   const problem = checkPasswordPolicy(input.newPassword, { email: user.email, name: user.name });
   if (problem) throw new ValidationError(problem, { newPassword: problem });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { seedUsers, demoArticle, testDb, PASSWORD } from "../support/fixtures";
-import { callAction, serverActions } from "../support/actions";
+import { callAction, callFormAction, serverActions } from "../support/actions";
 import { startPageServer } from "../support/page-server";
 import { createFirstAdmin } from "@/lib/users/data";
 
@@ -70,6 +70,8 @@ async function freshUser(ctx: Ctx) {
 /** Route handlers: "METHOD /route/pattern" exactly as the file tree names it. */
 const ROUTES: Record<string, RouteCase> = {
   "GET /api/v1/me": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/me" }) },
+  // Everyone renames themself (to the same name, so the other cells are unaffected).
+  "PATCH /api/v1/me": { allowed: EVERYONE, request: (_c, who) => ({ method: "PATCH", path: "/api/v1/me", body: { name: who } }) },
   "GET /api/v1/statuses": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/statuses" }) },
   "POST /api/v1/statuses": { allowed: ADMIN, request: () => ({ method: "POST", path: "/api/v1/statuses", body: { label: `Matrix ${n++}`, color: "#1e3a8a", isVerdict: false } }) },
   "PATCH /api/v1/statuses/[key]": { allowed: ADMIN, request: () => ({ method: "PATCH", path: "/api/v1/statuses/in_progress", body: { label: "In progress" } }) },
@@ -121,6 +123,8 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/v1/tokens": { allowed: EVERYONE, request: () => ({ method: "GET", path: "/api/v1/tokens" }) },
   "POST /api/v1/tokens": { allowed: EVERYONE, request: () => ({ method: "POST", path: "/api/v1/tokens", body: { name: `matrix ${n++}` } }) },
   "DELETE /api/v1/tokens/[id]": { allowed: EVERYONE, request: async (c, who) => ({ method: "DELETE", path: `/api/v1/tokens/${await freshToken(c, who)}` }) },
+  "GET /api/v1/admin/security": { allowed: ADMIN, request: () => ({ method: "GET", path: "/api/v1/admin/security" }) },
+  "PATCH /api/v1/admin/security": { allowed: ADMIN, request: () => ({ method: "PATCH", path: "/api/v1/admin/security", body: { importAllowedHosts: ["example.org"] } }) },
   "PATCH /api/v1/users/[id]": { allowed: ADMIN, request: async (c) => ({ method: "PATCH", path: `/api/v1/users/${await freshUser(c)}`, body: { role: "viewer" } }) },
 };
 
@@ -128,8 +132,8 @@ const ROUTES: Record<string, RouteCase> = {
 const PUBLIC_ROUTES: Record<string, string> = {
   "GET /api/health": "liveness probe, no data",
   "GET /api/ready": "readiness probe: database reachable and migrations current, no data",
-  "GET /api/auth/[...all]": "the auth library's own routes (session, sign-out)",
-  "POST /api/auth/[...all]": "the auth library's own routes (sign-in is throttled; see security tests)",
+  "GET /api/auth/[...all]": "the auth library's allowlisted routes only (get-session); everything else 404, see security tests",
+  "POST /api/auth/[...all]": "the auth library's allowlisted routes only (sign-in, sign-out, two-factor); see security tests",
 };
 const CATCH_ALL = "/api/v1/[...rest]";
 
@@ -175,6 +179,7 @@ const ACTIONS: Record<string, ActionCase> = {
   refreshArticleAction: { allowed: EDITOR_UP, args: async (c) => [{ articleId: await pagedArticle(c) }] },
   settleAnchorAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), input: { version: 1, revision: await currentRevision(c), action: "retire", note: "Gone" } }] },
   createTokenAction: { allowed: EVERYONE, args: () => [{ name: `action ${n++}` }] },
+  updateNameAction: { allowed: EVERYONE, args: (_c, who) => [{ name: who }] },
   revokeTokenAction: { allowed: EVERYONE, args: async (c, who) => [{ tokenId: await freshToken(c, who) }] },
   // Each role changes its own password once, to one it has not used (its session stays).
   changePasswordAction: {
@@ -184,9 +189,9 @@ const ACTIONS: Record<string, ActionCase> = {
       return [{ currentPassword: PASSWORD, newPassword: fresh, confirmPassword: fresh }];
     },
   },
-  // Public by nature; covered by their own tests (first run closes once a user exists).
-  createFirstAdminAction: { allowed: "public", args: () => [{}, {}] },
-  acceptInviteAction: { allowed: "public", args: () => [{}, {}] },
+  // Public by nature: see "public actions" below, which call them with a real form.
+  createFirstAdminAction: { allowed: "public", args: () => [] },
+  acceptInviteAction: { allowed: "public", args: () => [] },
 };
 
 function routeFiles(dir: string): string[] {
@@ -221,7 +226,10 @@ async function openStream(client: ApiClient, p: string) {
 let server: TestServer;
 let pageServer: Awaited<ReturnType<typeof startPageServer>>;
 let ctx: Ctx;
+/** Cells that ran to their assertion; checked against the matrix's size at the end. */
+let cellsRun = 0;
 let actions: Map<string, string>;
+let adminToken: string;
 
 beforeAll(async () => {
   const users = await seedUsers();
@@ -237,6 +245,9 @@ beforeAll(async () => {
   }
   ctx = { articleId: article.id, body: article.body, users, api };
   actions = serverActions();
+  const t = await api.admin.post("/api/v1/tokens", { name: "matrix bearer" });
+  expect(t.status).toBe(201);
+  adminToken = t.body.token;
 }, 60_000);
 
 afterAll(async () => {
@@ -271,6 +282,7 @@ describe.each(Object.entries(ROUTES))("%s", (_key, rule) => {
       expect(r.status).toBe(rule.denied ?? 403);
       expect(r.body.error.code).toBe(rule.denied === 404 ? "not_found" : "forbidden");
     }
+    cellsRun++;
   });
 });
 
@@ -295,30 +307,49 @@ describe.each(Object.entries(ACTIONS).filter(([, rule]) => rule.allowed !== "pub
     const id = actions.get(name)!;
     if (who === "anonymous") {
       // An expired or forged session cookie is the same as none.
-      const r = await callAction(server.url, id, args, "claims.session_token=forged");
-      expect(r.result).toMatchObject({ ok: false, error: { code: "unauthorized" } });
-      const bare = await callAction(server.url, id, args);
-      expect(bare.result?.ok).not.toBe(true);
+      // The refusal itself, not merely "not ok": an expired or forged cookie, none at all, and an
+      // API token (server actions take cookie sessions only) are all "unauthorized".
+      const refusal = { ok: false, error: { code: "unauthorized" } };
+      expect((await callAction(server.url, id, args, "claims.session_token=forged")).result).toMatchObject(refusal);
+      expect((await callAction(server.url, id, args)).result).toMatchObject(refusal);
+      expect((await callAction(server.url, id, args, undefined, "/sign-in", { authorization: `Bearer ${adminToken}` })).result).toMatchObject(refusal);
+      cellsRun++;
       return;
     }
     const r = await callAction(server.url, id, args, ctx.api[who].cookieHeader);
     if ((rule.allowed as Who[]).includes(who)) expect(r.result).toMatchObject({ ok: true });
     else expect(r.result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(forbidden|not_found)$/) } });
+    cellsRun++;
   });
 });
 
-describe("public actions refuse what is not theirs to do", () => {
-  it("the first-run action makes no admin once users exist", async () => {
-    const r = await callAction(server.url, actions.get("createFirstAdminAction")!, [{}, { name: "Mallory", email: "mallory@example.com", password: "a long enough evil passphrase" }]);
+describe("public actions, called with a real form", () => {
+  it("the first-run action answers with its refusal once users exist, and makes no admin", async () => {
+    const r = await callFormAction(server.url, actions.get("createFirstAdminAction")!, {}, { name: "Mallory", email: "mallory@example.com", password: "a long enough evil passphrase" });
     expect(r.status).toBe(200);
-    expect(r.result?.ok).not.toBe(true);
-    await expect(createFirstAdmin({ name: "Mallory", email: "mallory@example.com", password: "a long enough evil passphrase" })).rejects.toMatchObject({ status: 403 });
+    expect(r.result).toMatchObject({ message: "This newsroom already has an admin. Sign in instead." });
     expect(await testDb().user.findUnique({ where: { email: "mallory@example.com" } })).toBeNull();
+    cellsRun++;
   });
-  it("the invitation action refuses a made-up token", async () => {
-    const r = await callAction(server.url, actions.get("acceptInviteAction")!, [{}, {}]);
-    expect(r.result?.ok).not.toBe(true);
-    expect(await testDb().user.count({ where: { email: { startsWith: "inv" } } })).toBe(0);
+  it("the invitation action refuses a made-up token with its own message", async () => {
+    const r = await callFormAction(server.url, actions.get("acceptInviteAction")!, {}, { token: "made-up-token", password: PASSWORD, confirm: PASSWORD });
+    expect(r.result).toMatchObject({ message: expect.stringMatching(/expired or was already used/) });
     expect(await testDb().invite.count({ where: { usedAt: { not: null } } })).toBe(0);
+    cellsRun++;
+  });
+  it("the invitation action accepts a real invitation from the same kind of call (the form is read)", async () => {
+    const made = await callAction(server.url, actions.get("createInviteAction")!, [{ email: "formcheck@example.com", name: "Form Check", role: "viewer" }], ctx.api.admin.cookieHeader);
+    const token = String(made.result.data.link).split("/invite/")[1];
+    await callFormAction(server.url, actions.get("acceptInviteAction")!, {}, { token, password: PASSWORD, confirm: PASSWORD });
+    expect(await testDb().user.findUnique({ where: { email: "formcheck@example.com" }, select: { role: true } })).toEqual({ role: "viewer" });
+    cellsRun++;
+  });
+});
+
+describe("the matrix ran every cell", () => {
+  it("counts them", () => {
+    const routeCells = Object.keys(ROUTES).length * ROLES.length;
+    const actionCells = Object.values(ACTIONS).filter((a) => a.allowed !== "public").length * ROLES.length;
+    expect(cellsRun).toBe(routeCells + actionCells + 3);
   });
 });

@@ -8,6 +8,7 @@ import { seedUsers, testDb, PASSWORD } from "../support/fixtures";
 import { changePassword } from "@/lib/users/password";
 import type { SessionUser } from "@/lib/session";
 
+jest.setTimeout(60_000);
 let server: TestServer;
 let users: Awaited<ReturnType<typeof seedUsers>>;
 

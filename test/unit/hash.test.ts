@@ -39,24 +39,12 @@ describe("hashPassword / verifyPassword", () => {
     }
   });
 
-  it("dummyVerify always fails and takes about as long as a real verify", async () => {
-    const time = async (run: () => Promise<unknown>) => {
-      const start = process.hrtime.bigint();
-      await run();
-      return Number(process.hrtime.bigint() - start) / 1e6;
-    };
-    // Warm both paths, then compare medians so one slow run does not decide.
-    await dummyVerify(PASSWORD);
-    const real: number[] = [];
-    const dummy: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      real.push(await time(() => verifyPassword(stored, "wrong password here")));
-      dummy.push(await time(() => dummyVerify("wrong password here")));
-    }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  // How long it takes is measured by `npm run bench -- hash`, not asserted here.
+  it("dummyVerify always fails, and does the work of one real verify", async () => {
+    const before = hashingStats().completed;
     expect(await dummyVerify(PASSWORD)).toBe(false);
-    expect(median(dummy)).toBeGreaterThan(median(real) / 3);
-    expect(median(dummy)).toBeLessThan(median(real) * 3);
+    expect(await dummyVerify("wrong password here")).toBe(false);
+    expect(hashingStats().completed - before).toBe(2);
   });
 });
 
@@ -128,7 +116,7 @@ describe("concurrency cap", () => {
       await settle();
       finish.get("p7")!();
       expect(await Promise.all(calls)).toEqual(Array(8).fill(true));
-      expect(isolated.hashingStats()).toEqual({ active: 0, queued: 0, peakActive: 4 });
+      expect(isolated.hashingStats()).toEqual({ active: 0, queued: 0, peakActive: 4, completed: 8 });
     } finally {
       jest.dontMock("@node-rs/argon2");
     }

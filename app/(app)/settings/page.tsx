@@ -1,4 +1,5 @@
-import { requireUser } from "@/lib/session";
+import { getCurrentSession, requireUser } from "@/lib/session";
+import { readSecuritySettings } from "@/lib/security/settings";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { listAllTokens, listOwnTokens } from "@/lib/tokens/data";
 import { PASSWORD_MIN_LENGTH } from "@/lib/security/passwords";
@@ -7,12 +8,16 @@ import { AllTokens } from "@/components/settings/all-tokens";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { OrganizationSettingsSection } from "@/components/reports/organization-settings-section";
 import { ShortcutSetting } from "@/components/claims/shortcuts";
+import { ProfileForm } from "@/components/settings/profile-form";
+import { TwoFactorSettings } from "@/components/settings/two-factor-settings";
 
 export const metadata = { title: "Settings" };
 
 
 export default async function SettingsPage() {
   const user = await requireUser();
+  const session = await getCurrentSession();
+  const { requireTwoFactorFor } = await readSecuritySettings();
   const isAdmin = can(user, "users:manage");
   const [own, all] = await Promise.all([listOwnTokens(user), isAdmin ? listAllTokens(user) : Promise.resolve(null)]);
   const others = all?.filter((t) => t.owner.id !== user.id) ?? null;
@@ -29,6 +34,12 @@ export default async function SettingsPage() {
           Keyboard
         </h2>
         <ShortcutSetting />
+      </section>
+      <section aria-labelledby="profile-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="profile-title" className="mb-4 text-lg font-semibold">
+          Your name
+        </h2>
+        <ProfileForm name={user.name} />
       </section>
 
       <section aria-labelledby="tokens-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -56,6 +67,12 @@ export default async function SettingsPage() {
       ) : null}
 
       {isAdmin ? <OrganizationSettingsSection user={user} /> : null}
+      <section aria-labelledby="two-factor-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="two-factor-title" className="mb-4 text-lg font-semibold">
+          Two-factor sign-in
+        </h2>
+        <TwoFactorSettings enabled={!!session?.twoFactorEnabled} required={requireTwoFactorFor.includes(user.role)} />
+      </section>
 
       <section aria-labelledby="password-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="password-title" className="mb-4 text-lg font-semibold">
