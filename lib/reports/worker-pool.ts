@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import * as threads from "node:worker_threads";
 import { buildReportFile, type ReportFile } from "@/lib/reports/build";
 import type { Paper } from "@/lib/reports/html";
 import type { ReportData, ReportFormat } from "@/lib/reports/model";
@@ -20,7 +20,10 @@ export type WorkerReply =
 /** Where `npm run build` puts the worker bundle. */
 export const REPORT_WORKER_FILE = path.join(process.cwd(), ".next", "claimcheck-report-worker.cjs");
 
-type Slot = { worker: Worker; busy: boolean };
+// Not a plain `new Worker(file)`: the bundler would try to bundle the worker file into the route.
+const WorkerThread: typeof threads.Worker = Reflect.get(threads, "Worker");
+
+type Slot = { worker: threads.Worker; busy: boolean };
 type Pending = { job: WorkerJob; resolve: (f: ReportFile) => void; reject: (e: Error) => void };
 
 const pool: { slots: Slot[]; queue: Pending[]; waiting: Map<number, Pending>; next: number } = ((globalThis as Record<string, unknown>).__claimcheckReportPool as never) ?? {
@@ -34,9 +37,7 @@ const pool: { slots: Slot[]; queue: Pending[]; waiting: Map<number, Pending>; ne
 const SIZE = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
 
 function startWorker(): Slot {
-  // The bundle is made after `next build` (scripts/build.mts), so the bundler must not try to
-  // resolve it: a plain `new Worker(path)` is analysed by Turbopack and fails on a fresh clone.
-  const worker: Worker = Reflect.construct(Worker, [REPORT_WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: 768 } }]);
+  const worker = new WorkerThread(REPORT_WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: 768 } });
   const slot: Slot = { worker, busy: false };
   worker.unref();
   worker.on("message", (reply: WorkerReply) => {
