@@ -152,6 +152,7 @@ class PgMigrationFactory extends PrismaPg {
 
 type Factory = ShadowScriptFactory | PgMigrationFactory;
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- the wasm-bindgen glue of @prisma/schema-engine-wasm ships no type declarations */
 // The wasm-bindgen glue keeps views of the instance's memory in module state: a second instance
 // in the same process would be read through the first one's views. One instance per process.
 let engineModule: Promise<any> | undefined;
@@ -168,14 +169,15 @@ function loadEngineModule(): Promise<any> {
       },
     };
     const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
-    const module = await WebAssembly.compile(bytes);
-    const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bg });
+    const wasmModule = await WebAssembly.compile(bytes);
+    const instance = await WebAssembly.instantiate(wasmModule, { "./schema_engine_bg.js": bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as any).__wbindgen_start();
     return bg;
   })();
   return engineModule;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 async function loadEngine(dialect: Dialect, factory: Factory) {
   const bg = await loadEngineModule();

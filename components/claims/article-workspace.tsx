@@ -155,11 +155,6 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     return () => window.removeEventListener("beforeunload", warn);
   }, [unsaved.size]);
 
-  // A link that names a claim (?claim=<id>, from a notification) opens it.
-  useEffect(() => {
-    const id = new URLSearchParams(window.location.search).get("claim");
-    if (id) setSelectedId(id);
-  }, []);
 
   // In-app links (the header, "← Articles") ask too: a client-side navigation fires no beforeunload.
   useEffect(() => {

@@ -119,6 +119,8 @@ export function ClaimEditor({
     if (claim.version <= base.version || savingRef.current) return;
     const who = changedBy && changedBy.id !== viewer.id ? changedBy.name : null;
     if (!dirty) {
+      // The store brought a newer version from outside React (the event stream): adopt it.
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- syncing with the external store is this effect's purpose
       setBase(claim);
       setDraft(draftOf(claim));
       if (who) setNotice({ kind: "info", text: `Changed by ${who} — the form shows their version.` });

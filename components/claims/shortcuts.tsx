@@ -89,6 +89,8 @@ export function ShortcutHelp({ open, onClose, statuses }: { open: boolean; onClo
 export function ShortcutSetting() {
   const enabled = useShortcutsEnabled();
   const [mounted, setMounted] = useState(false);
+  // localStorage exists only in the browser: render the stored choice after hydration.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the standard mounted flag for browser-only state
   useEffect(() => setMounted(true), []);
   return (
     <label className="flex items-start gap-2 text-sm">

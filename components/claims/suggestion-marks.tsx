@@ -49,6 +49,7 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
 
   useEffect(() => {
     try {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- dismissals live in localStorage, readable only after hydration
       setDismissed(new Set(JSON.parse(localStorage.getItem(STORAGE(articleId)) ?? "[]")));
     } catch {
       /* nothing stored */
@@ -125,6 +126,7 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
         ref={listRef}
         className="mt-2 max-h-72 space-y-1 overflow-y-auto"
         tabIndex={0}
+        role="listbox"
         aria-label="Suggested claims"
         aria-activedescendant={open[focus] ? `suggestion-${key(open[focus])}` : undefined}
         onKeyDown={(e) => {
@@ -142,6 +144,7 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
             key={key(s)}
             id={`suggestion-${key(s)}`}
             data-suggestion
+            role="option"
             aria-selected={i === focus}
             onClick={() => setFocus(i)}
             className={`rounded-md border px-3 py-2 text-sm ${i === focus ? "border-amber-500 bg-amber-50" : "border-slate-200"}`}

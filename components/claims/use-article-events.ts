@@ -25,7 +25,9 @@ export function useArticleEvents(articleId: string, afterSeq: number, onEvents: 
   const [connected, setConnected] = useState(false);
   const last = useRef(afterSeq);
   const handler = useRef(onEvents);
-  handler.current = onEvents;
+  useEffect(() => {
+    handler.current = onEvents;
+  });
 
   useEffect(() => {
     let source: EventSource | null = null;

@@ -28,6 +28,7 @@ export function ExportMenu({ articleId }: { articleId: string }) {
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new preview request starts here; its answer arrives from outside React
     setState({ status: "loading" });
     fetch(reportUrl(articleId, format, scope, true), { headers: { accept: "application/json" } })
       .then(async (res) => {

@@ -74,7 +74,11 @@ export function mergeDrafts(base: MergeFields, mine: MergeFields, theirs: MergeF
     }
     if (!theirsChanged) {
       // Only mine: keep the fields I touched; the untouched ones stay theirs (= base).
-      for (const f of group) if (mine[f] !== base[f]) (draft[f] = mine[f]), kept.push(f);
+      for (const f of group) {
+        if (mine[f] === base[f]) continue;
+        draft[f] = mine[f];
+        kept.push(f);
+      }
       continue;
     }
     // Both changed the group. The same outcome is no conflict.

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
 import { recordAudit, diffFields } from "@/lib/audit/data";

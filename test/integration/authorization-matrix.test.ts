@@ -10,7 +10,6 @@ import { ApiClient } from "../support/api-client";
 import { seedUsers, demoArticle, testDb, PASSWORD } from "../support/fixtures";
 import { callAction, callFormAction, serverActions } from "../support/actions";
 import { startPageServer } from "../support/page-server";
-import { createFirstAdmin } from "@/lib/users/data";
 
 type Who = "anonymous" | "viewer" | "checker" | "editor" | "admin";
 const EVERYONE: Who[] = ["viewer", "checker", "editor", "admin"];
