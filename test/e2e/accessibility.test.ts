@@ -18,18 +18,18 @@ const AXE = createRequire(__filename).resolve("axe-core/axe.min.js");
 let server: TestServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let users: Awaited<ReturnType<typeof seedUsers>>;
-let article: { id: string; body: string };
+let article: { id: string; body: string; revision: number };
 let claimId: string;
 
 beforeAll(async () => {
   users = await seedUsers();
-  article = await testDb().article.findFirstOrThrow({ select: { id: true, body: true } });
+  article = await testDb().article.findFirstOrThrow({ select: { id: true, body: true, revision: true } });
   server = await startServer();
   browser = await launchBrowser();
   const api = new ApiClient(server.url);
   await api.signIn(users.checker.email, PASSWORD);
   const start = article.body.indexOf("Xi last visited");
-  const created = await api.post(`/api/v1/articles/${article.id}/claims`, { start, end: start + "Xi last visited Russia in 2019".length });
+  const created = await api.post(`/api/v1/articles/${article.id}/claims`, { revision: article.revision, start, end: start + "Xi last visited Russia in 2019".length });
   claimId = created.body.id;
   await api.patch(`/api/v1/claims/${claimId}`, { version: 1, status: "true", rationale: "Kremlin archive." });
   await api.post(`/api/v1/claims/${claimId}/comments`, { body: "@admin please look" });

@@ -123,7 +123,7 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/v1/tokens": { allowed: EVERYONE, request: () => ({ method: "POST", path: "/api/v1/tokens", body: { name: `matrix ${n++}` } }) },
   "DELETE /api/v1/tokens/[id]": { allowed: EVERYONE, request: async (c, who) => ({ method: "DELETE", path: `/api/v1/tokens/${await freshToken(c, who)}` }) },
   "GET /api/v1/admin/security": { allowed: ADMIN, request: () => ({ method: "GET", path: "/api/v1/admin/security" }) },
-  "PATCH /api/v1/admin/security": { allowed: ADMIN, request: () => ({ method: "PATCH", path: "/api/v1/admin/security", body: { importAllowedHosts: ["example.org"] } }) },
+  "PATCH /api/v1/admin/security": { allowed: ADMIN, request: () => ({ method: "PATCH", path: "/api/v1/admin/security", body: { importAllowedHosts: ["example.org", `127.0.0.1:${pageServer.port}`] } }) },
   "PATCH /api/v1/users/[id]": { allowed: ADMIN, request: async (c) => ({ method: "PATCH", path: `/api/v1/users/${await freshUser(c)}`, body: { role: "viewer" } }) },
 };
 

@@ -77,7 +77,7 @@ it("restores everything acknowledged before the backup started, while writes con
     expect((await checker.post(`/api/v1/claims/${made.body.id}/comments`, { body: `Comment ${i}` })).status).toBe(201);
     const judged = await checker.patch(`/api/v1/claims/${made.body.id}`, { version: made.body.version + 1, status: "true", rationale: "Checked." });
     expect(judged.status).toBe(200);
-    expect((await editor.post(`/api/v1/claims/${made.body.id}/review`, { decision: "approve" })).status).toBe(200);
+    expect((await editor.post(`/api/v1/claims/${made.body.id}/review`, { version: judged.body.version, decision: "approve" })).status).toBe(200);
   }
   // A second article whose one claim keeps changing during the backup.
   const busyArticle = await editor.post("/api/v1/articles", { title: "Busy", body: "A sentence that keeps being edited." });

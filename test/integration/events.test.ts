@@ -102,7 +102,7 @@ test("a change arrives with the change sequence as id and the claim; a reconnect
   await viewer.waitFor((e) => e.event === "presence");
 
   const start = body.indexOf("Xi last visited");
-  const created = await api.checker.post(`/api/v1/articles/${articleId}/claims`, { start, end: start + 10 });
+  const created = await api.checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, start, end: start + 10 });
   expect(created.status).toBe(201);
   const ev = await viewer.waitFor((e) => e.event === "claim.created");
   const seq = (await testDb().article.findUniqueOrThrow({ where: { id: articleId } })).changeSeq;

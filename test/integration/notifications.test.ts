@@ -35,7 +35,8 @@ const unread = async (who: string) => (await api[who].request("GET", "/api/v1/no
 
 test("mention, assignment, changes requested and approval notify the right person, and reading clears them", async () => {
   const start = body.indexOf("Xi last visited");
-  const claim = (await api.checker.post(`/api/v1/articles/${articleId}/claims`, { start, end: start + 12 })).body;
+  const claim = (await api.checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, start, end: start + 12 })).body;
+  expect(claim.id).toEqual(expect.any(String));
 
   // A mention of checker2 (and of the author themself, which is not notified).
   expect((await api.checker.post(`/api/v1/claims/${claim.id}/comments`, { body: "@checker2 and @checker: see the 2019 visit. mail@editor2 is no mention" })).status).toBe(201);
