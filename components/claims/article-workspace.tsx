@@ -58,6 +58,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     dispatch({ type: "claims", claims: initialClaims });
   }, [initialClaims]);
   const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
+  const [focusStatusOf, setFocusStatusOf] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<{ existing: ClaimDto; range: Pending } | null>(null);
@@ -127,7 +128,9 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     setSelectedId(result.data.id);
     setPending(null);
     window.getSelection()?.removeAllRanges();
-    requestAnimationFrame(() => document.getElementById("claim-status")?.focus());
+    // The new claim's editor puts the focus on its status when it mounts (a frame is not enough:
+    // the panel may mount later than the next frame).
+    setFocusStatusOf(result.data.id);
   }
 
   const onSaved = useCallback((claim: ClaimDto) => {
@@ -356,6 +359,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
               onUnsavedChange={onUnsavedChange}
               changedBy={store.changedBy.get(selected.id) ?? null}
               activity={store.activity.get(selected.id) ?? 0}
+              focusStatus={focusStatusOf === selected.id}
             />
             <AssignmentControl key={`a:${selected.id}:${selected.version}`} claim={selected} viewer={viewer} people={people} onChanged={onSaved} />
             <ClaimActions

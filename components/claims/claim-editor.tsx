@@ -44,6 +44,7 @@ export function ClaimEditor({
   onUnsavedChange,
   changedBy,
   activity = 0,
+  focusStatus = false,
 }: {
   claim: ClaimDto;
   number: number;
@@ -57,6 +58,8 @@ export function ClaimEditor({
   changedBy?: { id: string; name: string } | null;
   /** Moves when something that does not change the claim's version (a comment) happened to it. */
   activity?: number;
+  /** Put the focus on the status when the editor appears (a claim just added from the keyboard). */
+  focusStatus?: boolean;
 }) {
   const canEdit = can(viewer, "claim:update");
   const [base, setBase] = useState<ClaimDto>(unsaved?.base ?? claim);
@@ -66,6 +69,9 @@ export function ClaimEditor({
   const [notice, setNotice] = useState<{ kind: "error" | "success" | "info"; text: string } | null>(null);
   const [merge, setMerge] = useState<{ result: MergeResult; who: string | null } | null>(null);
   const statusRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (focusStatus) statusRef.current?.focus();
+  }, [focusStatus]);
   const savingRef = useRef(false);
 
   // The editor is keyed by claim, so a different claim mounts a fresh one; load its details, and

@@ -122,11 +122,13 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
         Sentences with checkable features, found by rules. In the list: ↑/↓ to move{canAccept ? ", a to accept as a claim, x to dismiss" : ""}.
       </p>
       {message ? <Notice>{message}</Notice> : null}
+      {/* A roving-focus list (↑/↓) whose items hold buttons: a listbox/option role would nest
+          interactive controls (axe: nested-interactive), so the list keeps its own role. */}
+      {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- see above */}
       <ol
         ref={listRef}
         className="mt-2 max-h-72 space-y-1 overflow-y-auto"
         tabIndex={0}
-        role="listbox"
         aria-label="Suggested claims"
         aria-activedescendant={open[focus] ? `suggestion-${key(open[focus])}` : undefined}
         onKeyDown={(e) => {
@@ -140,11 +142,11 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
         }}
       >
         {open.map((s, i) => (
+          // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- the focused item of the roving list above
           <li
             key={key(s)}
             id={`suggestion-${key(s)}`}
             data-suggestion
-            role="option"
             aria-selected={i === focus}
             onClick={() => setFocus(i)}
             className={`rounded-md border px-3 py-2 text-sm ${i === focus ? "border-amber-500 bg-amber-50" : "border-slate-200"}`}

@@ -298,7 +298,8 @@ test("unsaved edits survive moving to another claim and back, and are marked in 
   const page = await newPage();
   await signInThroughForm(page, server.url, users.checker.email, PASSWORD);
   await openDemoArticle(page);
-  const items = page.locator("aside ol > li button");
+  // The claim list itself (the aside also holds other lists, such as suggestions).
+  const items = page.locator("section[aria-labelledby=claims-title] ol > li button");
   expect(await items.count()).toBeGreaterThan(1);
   await items.nth(0).click();
   const rationale = page.locator("textarea[name=rationale]");

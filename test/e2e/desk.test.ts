@@ -81,7 +81,7 @@ test("the review loop: changes requested with a note, seen in My queue, fixed, a
   await shot(checker, "my-queue");
   await Promise.all([checker.waitForURL(`**/articles/${article.id}?claim=${claimId}`), mine.getByRole("link", { name: /Claim \d+:/ }).click()]);
   await waitForHydration(checker, "[role=document]");
-  await panel(checker).getByText(NOTE).waitFor();
+  await panel(checker).getByTestId("review-panel").getByText(NOTE).waitFor();
   await checker.locator("textarea[name=rationale]").fill("He did not attend: the Kremlin's own schedule for 4 Feb 2022 lists a meeting in Moscow.");
   await panel(checker).getByRole("button", { name: "Save" }).click();
   await panel(checker).getByText("Saved.").waitFor();
