@@ -135,6 +135,16 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
 
   const onSaved = useCallback((claim: ClaimDto) => {
     dispatch({ type: "claims", claims: [claim] });
+    // Edits kept for this claim were made on an older version: an editor that mounts again must
+    // not restore them over what was just saved. (A still-open editor with edits left registers
+    // them again from its own state.)
+    setUnsaved((map) => {
+      const kept = map.get(claim.id);
+      if (!kept || kept.base.version >= claim.version) return map;
+      const next = new Map(map);
+      next.delete(claim.id);
+      return next;
+    });
   }, []);
 
   const onUnsavedChange = useCallback((claimId: string, value: Unsaved | null) => {

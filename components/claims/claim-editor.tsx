@@ -73,6 +73,8 @@ export function ClaimEditor({
     if (focusStatus) statusRef.current?.focus();
   }, [focusStatus]);
   const savingRef = useRef(false);
+  // The version this editor's own last save produced: its echo from the event stream is not news.
+  const ownVersion = useRef(0);
 
   // The editor is keyed by claim, so a different claim mounts a fresh one; load its details, and
   // again whenever the claim's version moves (evidence, comments and reviews move it too).
@@ -122,7 +124,7 @@ export function ClaimEditor({
 
   // A newer version from the store while this editor is open: the same per-field merge.
   useEffect(() => {
-    if (claim.version <= base.version || savingRef.current) return;
+    if (claim.version <= Math.max(base.version, ownVersion.current) || savingRef.current) return;
     const who = changedBy && changedBy.id !== viewer.id ? changedBy.name : null;
     if (!dirty) {
       // The store brought a newer version from outside React (the event stream): adopt it.
@@ -147,6 +149,7 @@ export function ClaimEditor({
   async function send(version: number, changes: Partial<Draft>, retried: boolean): Promise<void> {
     const result = await updateClaimAction({ claimId: claim.id, version, ...changes });
     if (result.ok) {
+      ownVersion.current = result.data.version;
       setBase(result.data);
       setDraft(draftOf(result.data));
       setMerge(null);

@@ -123,14 +123,13 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
       </p>
       {message ? <Notice>{message}</Notice> : null}
       {/* A roving-focus list (↑/↓) whose items hold buttons: a listbox/option role would nest
-          interactive controls (axe: nested-interactive), so the list keeps its own role. */}
-      {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- see above */}
+          interactive controls (axe: nested-interactive), so the list keeps its own role and the
+          item in focus is marked with aria-current. */}
       <ol
         ref={listRef}
         className="mt-2 max-h-72 space-y-1 overflow-y-auto"
         tabIndex={0}
         aria-label="Suggested claims"
-        aria-activedescendant={open[focus] ? `suggestion-${key(open[focus])}` : undefined}
         onKeyDown={(e) => {
           const s = open[focus];
           if (e.key === "ArrowDown") setFocus((i) => Math.min(open.length - 1, i + 1));
@@ -142,12 +141,11 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
         }}
       >
         {open.map((s, i) => (
-          // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- the focused item of the roving list above
           <li
             key={key(s)}
             id={`suggestion-${key(s)}`}
             data-suggestion
-            aria-selected={i === focus}
+            aria-current={i === focus ? "true" : undefined}
             onClick={() => setFocus(i)}
             className={`rounded-md border px-3 py-2 text-sm ${i === focus ? "border-amber-500 bg-amber-50" : "border-slate-200"}`}
           >
