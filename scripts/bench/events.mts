@@ -117,7 +117,7 @@ export async function runEventsBench(): Promise<void> {
     const claims: { id: string; version: number; busy: boolean }[] = [];
     for (let i = 0; i < CLAIMS; i++) {
       const start = (i * 37) % Math.max(1, article.body.length - 20);
-      const r = await fetch(`${server.url}/api/v1/articles/${articleId}/claims`, { method: "POST", headers, body: JSON.stringify({ start, end: start + 10 }) });
+      const r = await fetch(`${server.url}/api/v1/articles/${articleId}/claims`, { method: "POST", headers, body: JSON.stringify({ revision: 1, start, end: start + 10 }) });
       const c = (await r.json()) as { id: string; version: number };
       if (r.status !== 201) throw new Error(`creating a claim answered ${r.status}`);
       claims.push({ id: c.id, version: c.version, busy: false });
