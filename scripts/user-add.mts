@@ -3,7 +3,7 @@
  * The password is read from a hidden prompt, or from stdin when piped; never from argv, where
  * it would land in shell history and process listings.
  */
-import { createInterface } from "node:readline";
+import { readPassword } from "./read-password.mts";
 import { applyPendingMigrations, databaseTarget } from "../prisma/migrator.mts";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { createAccount } from "../lib/users/accounts.ts";
@@ -16,34 +16,8 @@ if (!email || !name || !role || !(ROLES as readonly string[]).includes(role)) {
   process.exit(2);
 }
 
-async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) {
-    let data = "";
-    for await (const chunk of process.stdin) data += chunk;
-    return data.replace(/\r?\n$/, "");
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const ask = (q: string) =>
-    new Promise<string>((resolve) => {
-      process.stdout.write(q);
-      // Hide what is typed.
-      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
-      rl.question("", (answer) => {
-        process.stdout.write("\n");
-        resolve(answer);
-      });
-    });
-  const first = await ask("Password: ");
-  const second = await ask("Repeat password: ");
-  rl.close();
-  if (first !== second) {
-    console.error("The passwords differ.");
-    process.exit(1);
-  }
-  return first;
-}
 
-const password = await readPassword();
+const password = await readPassword("Password");
 await applyPendingMigrations(databaseTarget());
 const db = createPrismaClient();
 try {

@@ -4,7 +4,7 @@
  * read from a hidden prompt or stdin (never argv), clears the account's sign-in throttle, ends
  * its sessions and, with --no-2fa, removes its second factor. Audited.
  */
-import { createInterface } from "node:readline";
+import { readPassword } from "./read-password.mts";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { resetAccount } from "../lib/users/reset.ts";
 import { isAppError } from "../lib/errors.ts";
@@ -17,34 +17,8 @@ if (!email || args.some((a) => a.startsWith("--") && a !== "--no-2fa")) {
   process.exit(2);
 }
 
-async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) {
-    let data = "";
-    for await (const chunk of process.stdin) data += chunk;
-    return data.replace(/\r?\n$/, "");
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const ask = (q: string) =>
-    new Promise<string>((resolve) => {
-      process.stdout.write(q);
-      // Hide what is typed.
-      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
-      rl.question("", (answer) => {
-        process.stdout.write("\n");
-        resolve(answer);
-      });
-    });
-  const first = await ask("New password: ");
-  const second = await ask("Repeat new password: ");
-  rl.close();
-  if (first !== second) {
-    console.error("The passwords differ.");
-    process.exit(1);
-  }
-  return first;
-}
 
-const password = await readPassword();
+const password = await readPassword("New password");
 // No migration here: this runs beside a live server (which migrated at its start) when someone is locked out.
 const db = createPrismaClient();
 try {
