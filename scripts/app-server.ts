@@ -21,14 +21,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the app with `env` on top of this process's environment; resolves once /api/health answers. */
-export async function startAppServer(env: Record<string, string> = {}, root = process.cwd()): Promise<AppServer> {
+/**
+ * Starts the app with `env` on top of this process's environment (and `nodeArgs`, e.g. --cpu-prof,
+ * before the script); resolves once /api/health answers.
+ */
+export async function startAppServer(env: Record<string, string> = {}, root = process.cwd(), nodeArgs: string[] = []): Promise<AppServer> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first.");
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", APP_ORIGIN: url, PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,4 @@
 import "server-only";
-import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import {
   isAppError,
@@ -15,7 +14,11 @@ import { appOrigin, MAX_BODY_BYTES } from "@/lib/config";
 
 type Params = Record<string, string>;
 export type ApiContext<P extends Params> = {
-  request: NextRequest;
+  /**
+   * A standard Request: the JSON API is served both by Next and by the lean router in
+   * scripts/serve.mjs, so nothing Next-only (nextUrl, cookies(), headers()) may be used here.
+   */
+  request: Request;
   user: SessionUser;
   params: P;
   /** The JSON body, parsed with a size limit and validated by `schema`. */
@@ -27,7 +30,7 @@ export type ApiContext<P extends Params> = {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Cookie-authenticated writes must come from our own pages: the Origin must be the app's. */
-function originAllowed(request: NextRequest): boolean {
+function originAllowed(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
   if (origin === appOrigin()) return true;
@@ -78,12 +81,24 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
 }
 
 /** Maps any error to the API's error response; unexpected ones are logged and hidden. */
-export function errorResponse(error: unknown): NextResponse {
+export function errorResponse(error: unknown): Response {
   if (isAppError(error)) {
-    return NextResponse.json(errorBody(error), { status: error.status, headers: error.headers });
+    return Response.json(errorBody(error), { status: error.status, headers: error.headers });
   }
   console.error("Unexpected error in API route:", error);
-  return NextResponse.json({ error: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed." } }, { status: 500 });
+  return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed." } }, { status: 500 });
+}
+
+/**
+ * A path segment of an API URL, percent-decoded as a route parameter. A malformed escape
+ * ("%E0%A4%A") is the client's mistake: a 400 in the error shape, never a 500.
+ */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new BadRequestError("The URL path is not valid percent-encoded text.", "malformed_path");
+  }
 }
 
 /** A JSON API route: authenticates, checks Origin on cookie writes, maps errors. */
@@ -91,7 +106,7 @@ export function apiRoute<P extends Params = Params>(
   handler: (ctx: ApiContext<P>) => Promise<Response | unknown>,
   options: { successStatus?: number } = {},
 ) {
-  return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const who = await authenticate(request.headers);
       if (!who) throw new UnauthorizedError();
@@ -113,11 +128,11 @@ export function apiRoute<P extends Params = Params>(
           }
           return parseWith(schema, json);
         },
-        query: (schema) => parseWith(schema, Object.fromEntries(request.nextUrl.searchParams)),
+        query: (schema) => parseWith(schema, Object.fromEntries(new URL(request.url).searchParams)),
       });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });
-      return NextResponse.json(result, { status: options.successStatus ?? 200 });
+      return Response.json(result, { status: options.successStatus ?? 200 });
     } catch (error) {
       return errorResponse(error);
     }
