@@ -414,7 +414,18 @@ async function main() {
   }
 }
 
-main().then(
+// Sections: `npm run bench -- <section>` runs one; no argument runs them all.
+const SECTIONS: Record<string, () => Promise<void>> = {
+  article: main,
+  api: async () => (await import("./bench/api.mts")).benchApi(),
+};
+const chosen = process.argv[2] ? [process.argv[2]] : Object.keys(SECTIONS);
+(async () => {
+  for (const name of chosen) {
+    if (!SECTIONS[name]) throw new Error(`unknown bench section "${name}" (sections: ${Object.keys(SECTIONS).join(", ")})`);
+    await SECTIONS[name]();
+  }
+})().then(
   () => process.exit(0),
   (error) => {
     console.error("[bench] failed:", error instanceof Error ? error.message : error);
