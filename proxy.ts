@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseEarly } from "@/lib/http/checks";
+import { API_CSP, COMMON_SECURITY_HEADERS, HSTS, servedOverHttps } from "@/lib/http/security-headers";
 
 const PUBLIC_PAGES = ["/sign-in", "/setup", "/invite"];
 const SESSION_COOKIES = ["claims.session_token", "__Host-claims.session_token"];
 
 function isHttps(request: NextRequest) {
-  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https" || (process.env.APP_ORIGIN ?? "").startsWith("https://");
+  return servedOverHttps(request.nextUrl.protocol, request.headers.get("x-forwarded-proto"));
 }
 
 /**
@@ -23,7 +24,7 @@ export function proxy(request: NextRequest) {
   const dev = process.env.NODE_ENV === "development";
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = isApi
-    ? "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    ? API_CSP
     : [
         "default-src 'self'",
         `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -57,11 +58,8 @@ export function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   response.headers.set("Content-Security-Policy", csp);
-  response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.headers.set("X-Frame-Options", "DENY");
-  response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (isHttps(request)) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) response.headers.set(name, value);
+  if (isHttps(request)) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { classifyDatabaseUrl } from "@/prisma/database-url";
+import { tuneSqliteConnection, type TunableConnection } from "@/lib/db-tuning";
 
 /** The app's Prisma client type (the SQLite client's; the PostgreSQL client has the same models). */
 export type Db = PrismaClient;
@@ -23,5 +24,12 @@ export function createPrismaClient(url: string | undefined = process.env.DATABAS
   // better-sqlite3 turns foreign keys on by default; `timeout` is SQLite's busy timeout.
   // WAL is set on the file by the migrator and persists.
   const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 5000 });
+  // The adapter opens its connection in connect(): tune it there (pragmas, statement cache).
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const connection = await connect();
+    tuneSqliteConnection((connection as unknown as { client?: TunableConnection }).client);
+    return connection;
+  };
   return new PrismaClient({ adapter });
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { UnauthorizedError, ForbiddenError, TwoFactorEnrolmentRequiredError } from "@/lib/errors";
@@ -185,8 +184,14 @@ async function authenticateUnlogged(requestHeaders: Headers): Promise<Authentica
  * The session of this request for pages and server actions: the cookie ONLY. A Bearer token is
  * for the JSON API; accepting it here would let a token act through server actions (and mint
  * tokens that outlive it). Cached per request.
+ * next/headers is loaded here, on first use, not at module level: API routes import this module
+ * too and are also served outside Next's router (lib/http/lean-router.ts), where Next's request
+ * APIs do not exist; they read the session from their Request with readSession/authenticate.
  */
-export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => readSession(await headers()));
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
+  const { headers } = await import("next/headers");
+  return readSession(await headers());
+});
 
 /** The signed-in user of this request (pages and server actions, cookie only), or null. */
 export async function getCurrentUser(): Promise<SessionUser | null> {

@@ -21,21 +21,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the app with `env` on top of this process's environment; resolves once /api/health answers. */
-export async function startAppServer(env: Record<string, string> = {}, root = process.cwd()): Promise<AppServer> {
+/**
+ * Starts the app with `env` on top of this process's environment (and `nodeArgs`, e.g. --cpu-prof,
+ * before the script); resolves once /api/health answers.
+ */
+export async function startAppServer(env: Record<string, string> = {}, root = process.cwd(), nodeArgs: string[] = []): Promise<AppServer> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first.");
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", APP_ORIGIN: url, PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
+  // Only the last 1 MB is kept: the server logs a line per request, and a bench sends many.
+  const keep = (d: Buffer) => {
+    output += d;
+    if (output.length > 2_000_000) output = output.slice(-1_000_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -425,6 +425,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   reports: () => benchReports(root),
   pg: () => import("./bench/pg.mts").then((m) => m.benchPostgres()),
   hash: () => import("./bench/hash.mts").then((m) => m.benchHash()),
+  api: () => import("./bench/api.mts").then((m) => m.benchApi()),
 };
 (section && sections[section]
   ? sections[section]()
@@ -434,6 +435,7 @@ const sections: Record<string, () => Promise<unknown>> = {
       .then(benchArticles)
       .then(() => benchReports(root))
       .then(() => sections.pg())
+      .then(() => sections.api())
 ).then(
   () => process.exit(0),
   (error) => {

@@ -9,7 +9,7 @@ export const stampFile = path.join(root, ".next", "claimcheck-build-digest");
 /** Hashes the sources the build is made from. */
 export function sourceDigest(): string {
   const hash = createHash("sha256");
-  const include = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+  const include = ["app", "components", "lib", "public", "proxy.ts", "scripts/build-api.mts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
   const walk = (p: string) => {
     if (!existsSync(p)) return;
     if (statSync(p).isDirectory()) {

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { build } from "esbuild";
 import { recordBuild } from "./build-digest.mts";
+import { buildLeanApi } from "./build-api.mts";
 
 const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
   stdio: "inherit",
@@ -20,4 +21,7 @@ await build({
   packages: "external",
   logLevel: "warning",
 });
+// The JSON API's route handlers, bundled for the lean router of scripts/serve.mjs.
+const routes = await buildLeanApi();
+console.log(`Lean API bundle: ${routes.filter((r) => !r.servedByNext).length} route files (.next/api-server/api.mjs)`);
 recordBuild();

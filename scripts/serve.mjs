@@ -4,10 +4,15 @@
 // the header is replaced by the socket's address; with it, the socket's address is appended
 // (the proxy's own view of the client is then the entry before it).
 // It also writes one JSON log line per request (pino) and shuts down gracefully on SIGTERM/SIGINT.
+// The JSON API (/api/v1, /api/health, /api/ready) goes to the lean router built by `npm run build`
+// (lib/http/lean-router.ts): the same route handlers and checks, without Next's router.
 import http from "node:http";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import compression from "compression";
 import next from "next";
 import pino from "pino";
@@ -31,6 +36,7 @@ const lifecycle = (globalThis[Symbol.for("claimcheck.lifecycle")] ??= new EventE
 const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+const leanApi = await loadLeanApi();
 // Compression lives here rather than in Next (next.config.js sets compress: false) so its cost
 // can be tuned: level 4 keeps large article payloads cheap to send with little size lost.
 const compress = compression({ level: 4 });
@@ -66,13 +72,50 @@ const server = http.createServer((req, res) => {
   const socketProto = req.socket.encrypted ? "https" : "http";
   const sentProto = String(req.headers["x-forwarded-proto"] ?? "").split(",").pop().trim().toLowerCase();
   req.headers["x-forwarded-proto"] = trustProxy && (sentProto === "https" || sentProto === "http") ? sentProto : socketProto;
-  requestContext.run(ctx, () => compress(req, res, () => handle(req, res)));
+  requestContext.run(ctx, () => compress(req, res, () => dispatch(req, res)));
 });
+
+/**
+ * The JSON API built for the lean router by `npm run build` (scripts/build-api.mts), or null:
+ * without the bundle, or with LEAN_API=0, Next serves everything.
+ */
+async function loadLeanApi() {
+  const bundle = path.join(process.cwd(), ".next", "api-server", "api.mjs");
+  if (process.env.LEAN_API === "0" || !existsSync(bundle)) return null;
+  return (await import(pathToFileURL(bundle).href)).default;
+}
+
+/**
+ * With the API served beside Next, the first request Next sees may be a sign-in: load Next's
+ * request path, the proxy and the auth route in the background, on a private port, so that it is
+ * not slow.
+ */
+async function warmUpNext() {
+  const warm = http.createServer((req, res) => handle(req, res));
+  await new Promise((resolve) => warm.listen(0, "127.0.0.1", resolve));
+  try {
+    const res = await fetch(`http://127.0.0.1:${warm.address().port}/api/auth/ok`);
+    await res.arrayBuffer();
+  } catch {
+    /* only a warm-up */
+  } finally {
+    warm.close();
+  }
+}
+
+/** API requests go to the lean router (same handlers, same checks, without Next's router); the rest to Next. */
+function dispatch(req, res) {
+  const api = leanApi?.route(req);
+  if (api) return api(req, res);
+  return handle(req, res);
+}
 // Removes this server's mark in the data folder (`npm run restore` refuses while one exists).
 const unmark = markRunning(process.env.DATABASE_URL, { port });
 server.listen(port, host, () => {
   log.info({ port, host }, "listening");
   console.log(`Ready on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+  // After listening, so that it does not delay the start (the API answers meanwhile).
+  if (leanApi) void warmUpNext();
 });
 
 function isEventStream(res) {

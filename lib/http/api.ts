@@ -1,5 +1,4 @@
 import "server-only";
-import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import {
   isAppError,
@@ -19,7 +18,11 @@ import { checkOrigin } from "@/lib/http/checks";
 
 type Params = Record<string, string>;
 export type ApiContext<P extends Params> = {
-  request: NextRequest;
+  /**
+   * A standard Request: the JSON API is served both by Next and by the lean router in
+   * scripts/serve.mjs, so nothing Next-only (nextUrl, cookies(), headers()) may be used here.
+   */
+  request: Request;
   user: SessionUser;
   params: P;
   /** The JSON body, parsed with a size limit and validated by `schema`. */
@@ -71,15 +74,15 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
 }
 
 /** Maps any error to the API's error response; unexpected ones are logged and hidden. */
-export function errorResponse(error: unknown): NextResponse {
+export function errorResponse(error: unknown): Response {
   const known = isAppError(error) ? error : fromDatabaseError(error);
   if (known) {
-    return NextResponse.json(errorBody(known), { status: known.status, headers: known.headers });
+    return Response.json(errorBody(known), { status: known.status, headers: known.headers });
   }
   const mapped = mapDatabaseError(error);
-  if (mapped) return NextResponse.json(errorBody(mapped), { status: mapped.status, headers: mapped.headers });
+  if (mapped) return Response.json(errorBody(mapped), { status: mapped.status, headers: mapped.headers });
   console.error("Unexpected error in API route:", error);
-  return NextResponse.json({ error: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed." } }, { status: 500 });
+  return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side. Nothing was changed." } }, { status: 500 });
 }
 
 /** A JSON API route: authenticates, checks Origin on cookie writes, maps errors. */
@@ -87,12 +90,12 @@ export function apiRoute<P extends Params = Params>(
   handler: (ctx: ApiContext<P>) => Promise<Response | unknown>,
   options: { successStatus?: number } = {},
 ) {
-  return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const who = await authenticate(request.headers);
       if (!who) throw new UnauthorizedError();
       // Until a required second factor is set up, only "who am I" answers (the UI uses it).
-      if (who.mustEnrolTwoFactor && !(request.method === "GET" && request.nextUrl.pathname === "/api/v1/me")) {
+      if (who.mustEnrolTwoFactor && !(request.method === "GET" && new URL(request.url).pathname === "/api/v1/me")) {
         throw new TwoFactorEnrolmentRequiredError();
       }
       if (who.via === "cookie" && !SAFE_METHODS.has(request.method)) {
@@ -115,11 +118,11 @@ export function apiRoute<P extends Params = Params>(
           }
           return parseWith(schema, json);
         },
-        query: (schema) => parseWith(schema, Object.fromEntries(request.nextUrl.searchParams)),
+        query: (schema) => parseWith(schema, Object.fromEntries(new URL(request.url).searchParams)),
       });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });
-      return NextResponse.json(result, { status: options.successStatus ?? 200 });
+      return Response.json(result, { status: options.successStatus ?? 200 });
     } catch (error) {
       return errorResponse(error);
     }

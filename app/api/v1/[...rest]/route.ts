@@ -1,7 +1,5 @@
-import { NextResponse } from "next/server";
-
 // Unknown API paths answer in the API's error shape rather than with an HTML page.
 function notFound() {
-  return NextResponse.json({ error: { code: "not_found", message: "No such API endpoint." } }, { status: 404 });
+  return Response.json({ error: { code: "not_found", message: "No such API endpoint." } }, { status: 404 });
 }
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

@@ -1,4 +1,3 @@
-import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api";
 import { importArticle } from "@/lib/articles/import";
 import { importArticleSchema } from "@/lib/articles/schemas";
@@ -7,5 +6,5 @@ import { importArticleSchema } from "@/lib/articles/schemas";
 export const POST = apiRoute(async ({ user, body }) => {
   const input = await body(importArticleSchema);
   const result = await importArticle(user, input);
-  return NextResponse.json(result, { status: input.preview ? 200 : 201 });
+  return Response.json(result, { status: input.preview ? 200 : 201 });
 });
