@@ -30,6 +30,7 @@ import {
   storeChangers,
   type ClaimChange,
 } from "@/lib/claims/review-rules";
+import { claimColumnsSelect, claimDtoFromColumns, loadPeople, peopleOf, personRef } from "@/lib/claims/claim-row";
 import { searchNeedle } from "@/lib/search/fold";
 import { refreshClaimSearch } from "@/lib/search/data";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -148,25 +149,32 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
  */
 export async function updateClaim(actor: Actor, claimId: string, input: UpdateClaimInput): Promise<ClaimDto> {
   return articleTransaction(async (tx) => {
-    const current = await tx.claim.findUnique({ where: { id: claimId }, select: { ...claimSelect, status: { select: { isVerdict: true } } } });
+    // The hot write path: the claim's columns, its statuses and every person involved in one query
+    // each, and the saved claim built from the UPDATE's own RETURNING row (lib/claims/claim-row.ts).
+    const current = await tx.claim.findUnique({ where: { id: claimId }, select: claimColumnsSelect });
     if (!current) throw new NotFoundError("claim");
     if (!can(actor, "claim:update")) throw new ForbiddenError("Only checkers, editors and admins can change claims.");
-    if (isStale(input.version, current.version)) throw new ConflictError(staleMessage("change", current.version, input.version), toClaimDto(current));
-    let statusIsVerdict = current.status.isVerdict;
+    const people = await loadPeople(tx, [...peopleOf(current), actor.id, input.assigneeId]);
+    const currentDto = () => claimDtoFromColumns(current, people);
+    if (isStale(input.version, current.version)) throw new ConflictError(staleMessage("change", current.version, input.version), currentDto());
+    const statusKeys = input.status !== undefined && input.status !== current.statusKey ? [current.statusKey, input.status] : [current.statusKey];
+    const statuses = await tx.status.findMany({ where: { key: { in: statusKeys } }, select: { key: true, isVerdict: true } });
+    const verdict = (key: string) => statuses.find((s) => s.key === key)?.isVerdict;
+    let statusIsVerdict = verdict(current.statusKey) ?? false;
     if (input.status !== undefined && input.status !== current.statusKey) {
-      const status = await tx.status.findUnique({ where: { key: input.status }, select: { isVerdict: true } });
-      if (!status) throw new ValidationError(`Unknown status "${input.status}".`, { status: "Choose a status from the scale." });
-      statusIsVerdict = status.isVerdict;
+      const isVerdict = verdict(input.status);
+      if (isVerdict === undefined) throw new ValidationError(`Unknown status "${input.status}".`, { status: "Choose a status from the scale." });
+      statusIsVerdict = isVerdict;
     }
     if (input.assigneeId) {
-      const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { disabled: true } });
+      const assignee = people.get(input.assigneeId);
       if (!assignee || assignee.disabled) throw new ValidationError("Unknown assignee.", { assigneeId: "Choose an active user." });
     }
     // A span correction: the offsets refer to `revision`, which must be the article's current one.
     let span: { start: number; end: number; quote: string; prefix: string; suffix: string } | undefined;
     if (input.start !== undefined && input.end !== undefined && (input.start !== current.start || input.end !== current.end || current.anchor !== "exact")) {
       const article = await tx.article.findUniqueOrThrow({ where: { id: current.articleId }, select: { body: true, revision: true } });
-      refuseStaleRevision(article.revision, input.revision!, toClaimDto(current));
+      refuseStaleRevision(article.revision, input.revision!, currentDto());
       const problem = spanProblem(article.body, input.start, input.end);
       if (problem) throw new ValidationError(problem, { start: problem, end: problem });
       if (!input.allowDuplicate) await refuseDuplicate(tx, current.articleId, input.start, input.end, claimId);
@@ -179,7 +187,7 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
         claimant: current.claimant,
         claimType: current.claimType,
         rationale: current.rationale,
-        assigneeId: current.assignee?.id ?? null,
+        assigneeId: current.assigneeId,
         dueAt: current.dueAt?.toISOString() ?? null,
         start: current.start,
         end: current.end,
@@ -198,7 +206,7 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
         quote: span?.quote,
       },
     );
-    if (!changed) return toClaimDto(current);
+    if (!changed) return currentDto();
     const changes: ClaimChange[] = [];
     if ("status" in after) changes.push("status");
     if ("summary" in after) changes.push("summary");
@@ -210,7 +218,7 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
     if (span) changes.push("checkedText");
     const reviewState = reviewStateAfter(current.reviewState, changes, statusIsVerdict);
     const changers = changersAfter(parseChangers(current.reviewChangers), actor.id, changes);
-    const result = await tx.claim.updateMany({
+    const saved = await tx.claim.updateManyAndReturn({
       where: { id: claimId, version: input.version },
       data: {
         statusKey: input.status,
@@ -226,15 +234,17 @@ export async function updateClaim(actor: Actor, claimId: string, input: UpdateCl
         reviewChangers: storeChangers(changers),
         ...("status" in after ? { statusSetById: actor.id } : {}),
       },
+      select: claimColumnsSelect,
     });
-    if (result.count !== 1) {
+    if (saved.length !== 1) {
       const now = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect });
       throw new ConflictError("This claim was changed by someone else. Review the current state and apply your change again.", toClaimDto(now));
     }
     await recordAudit(tx, { actorId: actor.id, action: span ? "claim.update.span" : "claim.update", objectType: "claim", objectId: claimId, before, after });
     if (typeof after.assigneeId === "string") await notifyUsers(tx, { userIds: [after.assigneeId], kind: "assigned", claimId, actorId: actor.id });
-    const updated = toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));
-    await recordArticleEvent(tx, { articleId: updated.articleId, type: "claim.updated", actorId: actor.id, claimId, claim: updated });
+    const updated = claimDtoFromColumns(saved[0], people);
+    const actorRef = personRef(people, actor.id);
+    await recordArticleEvent(tx, { articleId: updated.articleId, type: "claim.updated", actorId: actor.id, actor: actorRef, claimId, claim: updated });
     return updated;
   });
 }

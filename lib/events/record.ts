@@ -28,6 +28,8 @@ export type ArticleEventInput = {
   articleId: string;
   type: ArticleEventType;
   actorId: string | null;
+  /** The actor as `{ id, name }` when the caller has it already (saves a query); must match `actorId`. */
+  actor?: { id: string; name: string } | null;
   claimId?: string;
   /** The claim after the change (omitted for deletions: the event is then a tombstone). */
   claim?: ClaimDto;
@@ -54,7 +56,13 @@ export async function recordArticleEvent(tx: Tx, input: ArticleEventInput): Prom
     UPDATE "Article" SET "changeSeq" = "changeSeq" + 1 WHERE "id" = ${input.articleId} RETURNING "changeSeq"`;
   if (rows.length === 0) throw new Error(`recordArticleEvent: no article ${input.articleId}`);
   const seq = Number(rows[0].changeSeq);
-  const actor = input.actorId ? await tx.user.findUnique({ where: { id: input.actorId }, select: { id: true, name: true } }) : null;
+  // The caller may pass the actor's { id, name } when it has just read it (the claim save does).
+  const actor =
+    input.actor !== undefined && (input.actor?.id ?? null) === input.actorId
+      ? input.actor
+      : input.actorId
+        ? await tx.user.findUnique({ where: { id: input.actorId }, select: { id: true, name: true } })
+        : null;
   const data: ArticleEventData = {
     ...(input.claimId ? { claimId: input.claimId } : {}),
     ...(input.claim ? { version: input.claim.version, claim: input.claim } : {}),
