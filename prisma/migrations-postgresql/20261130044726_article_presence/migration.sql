@@ -1,0 +1,16 @@
+-- CreateTable
+CREATE TABLE "ArticlePresence" (
+    "articleId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "instance" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "seenAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ArticlePresence_pkey" PRIMARY KEY ("articleId","userId","instance")
+);
+
+-- CreateIndex
+CREATE INDEX "ArticlePresence_articleId_seenAt_idx" ON "ArticlePresence"("articleId", "seenAt");
+
+-- CreateIndex
+CREATE INDEX "ArticlePresence_seenAt_idx" ON "ArticlePresence"("seenAt");
