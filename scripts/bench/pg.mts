@@ -100,9 +100,8 @@ async function measure(label: string, url: string, processes: number): Promise<R
   const claimIds = await prepare(url);
   const servers: AppServer[] = [];
   try {
-    for (let i = 0; i < processes; i++) {
-      servers.push(await startAppServer({ DATABASE_URL: url, BETTER_AUTH_SECRET: secret, LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "16" }, process.cwd()));
-    }
+    const env = { DATABASE_URL: url, BETTER_AUTH_SECRET: secret, LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "16" };
+    servers.push(...(await Promise.all(Array.from({ length: processes }, () => startAppServer(env, process.cwd())))));
     const cookies = await Promise.all(servers.map((s) => signIn(s.url)));
     const versions = claimIds.map(() => 1);
     await load(servers, cookies, claimIds, WARMUP_SECONDS, false, versions);
@@ -144,10 +143,21 @@ export async function benchPostgres(): Promise<void> {
   };
   log(`${CONNECTIONS} connections, each PATCHing a claim of its own, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up`);
   try {
+    const results: Record<string, Result> = {};
     for (const processes of [1, 2]) {
-      await measure("SQLite", `file:${path.join(dir, `bench-${processes}.db`)}`, processes);
-      await measure("PostgreSQL", await pgDatabase(), processes);
+      results[`SQLite ${processes}`] = await measure("SQLite", `file:${path.join(dir, `bench-${processes}.db`)}`, processes);
+      results[`PostgreSQL ${processes}`] = await measure("PostgreSQL", await pgDatabase(), processes);
     }
+    const cell = (r: Result) => `${r.perSecond.toFixed(0).padStart(5)} w/s, p99 ${r.p99.toFixed(0).padStart(4)} ms${r.errors ? ` (${r.errors} errors)` : ""}`.padEnd(32);
+    log("");
+    log(`Conflict-free writes at ${CONNECTIONS} connections, under load (side by side):`);
+    log(`${"".padEnd(14)}${"SQLite".padEnd(32)}PostgreSQL`);
+    for (const processes of [1, 2]) {
+      log(`${`${processes} process${processes > 1 ? "es" : ""}`.padEnd(14)}${cell(results[`SQLite ${processes}`])}${cell(results[`PostgreSQL ${processes}`])}`);
+    }
+    const pg1 = results["PostgreSQL 1"];
+    const pg2 = results["PostgreSQL 2"];
+    log(`PostgreSQL, two processes vs one: ${(pg2.perSecond / pg1.perSecond).toFixed(2)}x the writes/s (the two processes share this machine's cores with the database and the load generator)`);
   } finally {
     for (const name of made) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
     await admin.end();
