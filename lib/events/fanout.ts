@@ -124,6 +124,8 @@ export function createEventFanout(broadcast: FanoutBroadcast = {}): EventFanout 
 
   /** Brings this process's presence rows for the article in line with its subscribers, then tells everyone who is there. */
   async function syncPresence(articleId: string) {
+    // Once closed, this process's rows are removed all at once (close()).
+    if (closed) return;
     const channel = channels.get(articleId);
     const want = new Map<string, Person>();
     for (const s of channel?.subs ?? []) want.set(s.user.id, s.user);

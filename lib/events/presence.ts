@@ -17,9 +17,10 @@ export type PresentPerson = { id: string; name: string };
 export async function markPresent(instance: string, articleId: string, people: PresentPerson[]): Promise<void> {
   const seenAt = new Date();
   for (const p of people) {
+    const id = `${instance} ${articleId} ${p.id}`;
     await db.articlePresence.upsert({
-      where: { articleId_userId_instance: { articleId, userId: p.id, instance } },
-      create: { articleId, userId: p.id, instance, name: p.name, seenAt },
+      where: { id },
+      create: { id, articleId, userId: p.id, instance, name: p.name, seenAt },
       update: { seenAt, name: p.name },
     });
   }
