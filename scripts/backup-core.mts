@@ -15,8 +15,10 @@ import Database from "better-sqlite3";
 import { classifyDatabaseUrl, type DatabaseTarget } from "../prisma/database-url.ts";
 import { dataDir, runningServers } from "./run-marker.mjs";
 
-/** Tables whose rows are never put in a backup: live logins and pending one-time codes. */
-export const EXCLUDED_TABLES = ["Session", "Verification"];
+/** Tables whose rows are never put in a backup: live logins, pending one-time codes, who has an article open now. */
+export const EXCLUDED_TABLES = ["Session", "Verification", "ArticlePresence"];
+/** The Setting row holding the last backup's time and size, so every app process (on any host) can show it. */
+export const LAST_BACKUP_SETTING = "ops.lastBackup";
 const META_TABLE = "_claimcheck_backup";
 
 export type BackupInfo = { at: string; file: string; bytes: number; dialect: string };
@@ -79,7 +81,41 @@ export async function backupDatabase(out: string, url = process.env.DATABASE_URL
   }
   const info: BackupInfo = { at: new Date().toISOString(), file: dest, bytes: statSync(dest).size, dialect: target.dialect };
   writeFileSync(lastBackupFile(url), JSON.stringify(info));
+  await recordLastBackup(info, url);
   return info;
+}
+
+/**
+ * Notes the backup in the database itself (Setting `ops.lastBackup`: time, size, file name, no
+ * path), where the admin page reads it whichever process or host serves it. A database that
+ * cannot take the note (an old schema) keeps the file beside it only.
+ */
+async function recordLastBackup(info: BackupInfo, url = process.env.DATABASE_URL) {
+  const target = classifyDatabaseUrl(url);
+  const value = JSON.stringify({ at: info.at, bytes: info.bytes, fileName: path.basename(info.file), dialect: info.dialect });
+  const sql = `INSERT INTO "Setting" ("key", "value") VALUES ($1, $2) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`;
+  try {
+    if (target.dialect === "sqlite") {
+      const db = new Database(target.path, { fileMustExist: true });
+      try {
+        db.pragma("busy_timeout = 5000");
+        db.prepare(sql.replace("$1", "?").replace("$2", "?")).run(LAST_BACKUP_SETTING, value);
+      } finally {
+        db.close();
+      }
+    } else {
+      const { default: pg } = await import("pg");
+      const client = new pg.Client({ connectionString: target.url });
+      await client.connect();
+      try {
+        await client.query(sql, [LAST_BACKUP_SETTING, value]);
+      } finally {
+        await client.end();
+      }
+    }
+  } catch (error) {
+    console.warn(`The backup was made, but its time could not be noted in the database: ${error instanceof Error ? error.message : error}`);
+  }
 }
 
 async function backupSqlite(dbPath: string, tmp: string, secret: string | null) {

@@ -144,6 +144,8 @@ async function shutdown(signal) {
   if (inFlight.size) log.warn({ left: inFlight.size }, "shutdown timeout: closing the requests left");
   server.closeAllConnections?.();
   unmark();
+  // The event source (lib/events): its LISTEN connection, timers and this process's presence rows.
+  await globalThis.__claimcheckEventSource?.close?.().catch(() => {});
   await globalThis.__claimsDb?.$disconnect?.().catch(() => {});
   log.info("stopped");
   log.flush?.();

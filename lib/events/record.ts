@@ -37,11 +37,11 @@ export type ArticleEventInput = {
 };
 
 // Transactions opened by articleTransaction (lib/events/transaction.ts) collect the articles they
-// recorded events for, to publish them after the commit.
-const tracked = new WeakMap<object, Set<string>>();
+// recorded events for (with the last sequence number), to publish them after the commit.
+const tracked = new WeakMap<object, Set<string> | Map<string, number>>();
 
-/** Makes `recordArticleEvent` note in `into` each article it records an event for in `tx`. */
-export function trackArticleEvents(tx: Tx, into: Set<string>): void {
+/** Makes `recordArticleEvent` note in `into` each article it records an event for in `tx` (a Map also keeps the last sequence number). */
+export function trackArticleEvents(tx: Tx, into: Set<string> | Map<string, number>): void {
   tracked.set(tx, into);
 }
 
@@ -72,6 +72,8 @@ export async function recordArticleEvent(tx: Tx, input: ArticleEventInput): Prom
   await tx.articleEvent.create({
     data: { articleId: input.articleId, seq, type: input.type, claimId: input.claimId ?? null, actorId: input.actorId, data: JSON.stringify(data) },
   });
-  tracked.get(tx)?.add(input.articleId);
+  const into = tracked.get(tx);
+  if (into instanceof Map) into.set(input.articleId, Math.max(seq, into.get(input.articleId) ?? 0));
+  else into?.add(input.articleId);
   return seq;
 }

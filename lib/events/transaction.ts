@@ -9,11 +9,11 @@ import { publishArticleChange } from "@/lib/events/source";
  * committed, every article it recorded events for is published to open event streams.
  */
 export async function articleTransaction<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  const touched = new Set<string>();
+  const touched = new Map<string, number>();
   const result = await db.$transaction(async (tx) => {
     trackArticleEvents(tx, touched);
     return fn(tx);
   });
-  for (const articleId of touched) publishArticleChange(articleId);
+  for (const [articleId, seq] of touched) publishArticleChange(articleId, seq);
   return result;
 }

@@ -96,22 +96,29 @@ async function load(servers: AppServer[], cookies: string[], claimIds: string[],
   return { writes: latencies.length, perSecond: latencies.length / seconds, p50: pct(50), p99: pct(99), errors, byStatus };
 }
 
-async function measure(label: string, url: string, processes: number): Promise<Result> {
+/**
+ * One database, prepared once: the load with one app process, then with a second process started
+ * beside the first (the connections alternate between them).
+ */
+async function measure(label: string, url: string): Promise<Record<number, Result>> {
   const claimIds = await prepare(url);
   const servers: AppServer[] = [];
+  const out: Record<number, Result> = {};
   try {
-    for (let i = 0; i < processes; i++) {
-      servers.push(await startAppServer({ DATABASE_URL: url, BETTER_AUTH_SECRET: secret, LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "16" }, process.cwd()));
-    }
-    const cookies = await Promise.all(servers.map((s) => signIn(s.url)));
+    const env = { DATABASE_URL: url, BETTER_AUTH_SECRET: secret, LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "16" };
     const versions = claimIds.map(() => 1);
-    await load(servers, cookies, claimIds, WARMUP_SECONDS, false, versions);
-    const r = await load(servers, cookies, claimIds, SECONDS, true, versions);
-    log(`${label.padEnd(12)} ${processes} process${processes > 1 ? "es" : "  "}: ${r.perSecond.toFixed(0).padStart(5)} writes/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}${r.errors ? ` (${Object.entries(r.byStatus).map(([k, v]) => `${v}× ${k}`).join(", ")})` : ""}`);
-    if (r.errors && process.env.BENCH_DEBUG) {
-      for (const s of servers) console.error(s.output().split("\n").filter((l) => /rror/.test(l)).slice(0, 5).join("\n"));
+    for (const processes of [1, 2]) {
+      while (servers.length < processes) servers.push(await startAppServer(env, process.cwd()));
+      const cookies = await Promise.all(servers.map((s) => signIn(s.url)));
+      await load(servers, cookies, claimIds, WARMUP_SECONDS, false, versions);
+      const r = await load(servers, cookies, claimIds, SECONDS, true, versions);
+      log(`${label.padEnd(12)} ${processes} process${processes > 1 ? "es" : "  "}: ${r.perSecond.toFixed(0).padStart(5)} writes/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}${r.errors ? ` (${Object.entries(r.byStatus).map(([k, v]) => `${v}× ${k}`).join(", ")})` : ""}`);
+      if (r.errors && process.env.BENCH_DEBUG) {
+        for (const s of servers) console.error(s.output().split("\n").filter((l) => /rror/.test(l)).slice(0, 5).join("\n"));
+      }
+      out[processes] = r;
     }
-    return r;
+    return out;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
@@ -144,10 +151,26 @@ export async function benchPostgres(): Promise<void> {
   };
   log(`${CONNECTIONS} connections, each PATCHing a claim of its own, ${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up`);
   try {
-    for (const processes of [1, 2]) {
-      await measure("SQLite", `file:${path.join(dir, `bench-${processes}.db`)}`, processes);
-      await measure("PostgreSQL", await pgDatabase(), processes);
+    const results: Record<string, Result> = {};
+    const started = performance.now();
+    for (const [label, url] of [
+      ["SQLite", `file:${path.join(dir, "bench.db")}`],
+      ["PostgreSQL", await pgDatabase()],
+    ]) {
+      const r = await measure(label, url);
+      for (const processes of [1, 2]) results[`${label} ${processes}`] = r[processes];
     }
+    const cell = (r: Result) => `${r.perSecond.toFixed(0).padStart(5)} w/s, p99 ${r.p99.toFixed(0).padStart(4)} ms${r.errors ? ` (${r.errors} errors)` : ""}`.padEnd(32);
+    log("");
+    log(`Conflict-free writes at ${CONNECTIONS} connections, under load (side by side):`);
+    log(`${"".padEnd(14)}${"SQLite".padEnd(32)}PostgreSQL`);
+    for (const processes of [1, 2]) {
+      log(`${`${processes} process${processes > 1 ? "es" : ""}`.padEnd(14)}${cell(results[`SQLite ${processes}`])}${cell(results[`PostgreSQL ${processes}`])}`);
+    }
+    const pg1 = results["PostgreSQL 1"];
+    const pg2 = results["PostgreSQL 2"];
+    log(`PostgreSQL, two processes vs one: ${(pg2.perSecond / pg1.perSecond).toFixed(2)}x the writes/s (the two processes share this machine's cores with the database and the load generator)`);
+    log(`Section time ${((performance.now() - started) / 1000).toFixed(0)} s; machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (figures taken while others build are noisy)`);
   } finally {
     for (const name of made) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
     await admin.end();

@@ -5,7 +5,8 @@
 import http from "node:http";
 import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
-import { seedUsers, testDb, PASSWORD } from "../support/fixtures";
+import { openSse } from "../support/sse";
+import { seedUsers, demoArticle, testDb, PASSWORD } from "../support/fixtures";
 
 // A first request may compile routes on a busy machine: no per-test time limit beyond a minute.
 jest.setTimeout(60_000);
@@ -108,5 +109,36 @@ describe("graceful shutdown", () => {
     expect(await testDb().article.count({ where: { title: "Sent across a shutdown" } })).toBe(1);
     expect(logLines(other.output()).some((l) => l.msg === "stopped")).toBe(true);
     await expect(fetch(`${other.url}/api/health`)).rejects.toThrow();
+  }, 60_000);
+
+  it("ends open event streams, forgets who had articles open there, and exits", async () => {
+    const other = await startServer();
+    const c = new ApiClient(other.url);
+    expect((await c.signIn(users.viewer.email, PASSWORD)).status).toBe(200);
+    const { id } = await demoArticle();
+    const stream = openSse(`${other.url}/api/v1/articles/${id}/events`, { cookie: c.cookieHeader });
+    expect((await stream.ready).status).toBe(200);
+    const presence = await stream.waitFor((e) => e.event === "presence");
+    expect(presence.data.people.map((p: { name: string }) => p.name)).toEqual(["viewer"]);
+    expect(await testDb().articlePresence.count({ where: { articleId: id } })).toBe(1);
+    const exited = new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        try {
+          process.kill(other.pid, 0);
+        } catch {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 50);
+    });
+    process.kill(other.pid, "SIGTERM");
+    // The stream ends (the client would reconnect to another process), and the process exits by itself.
+    await stream.ended;
+    await exited;
+    expect(logLines(other.output()).some((l) => l.msg === "stopped")).toBe(true);
+    expect(logLines(other.output()).some((l) => /shutdown timeout/.test(l.msg ?? ""))).toBe(false);
+    // Nobody is shown as reading the article through a process that is gone.
+    expect(await testDb().articlePresence.count({ where: { articleId: id } })).toBe(0);
+    await other.stop();
   }, 60_000);
 });
