@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import { recoveryCodeStore } from "@/lib/security/two-factor";
 import { db } from "@/lib/db";
+import { withSecrets } from "@/lib/db-secrets";
 import { appOrigin } from "@/lib/config";
 import { authAdapterProvider } from "@/lib/db-dialect";
 import { expectedOrigin } from "@/lib/http/origin";
@@ -35,7 +36,9 @@ export const auth = betterAuth({
     const expected = expectedOrigin(request.headers);
     return expected.ok ? [expected.origin] : [];
   },
-  database: prismaAdapter(db, { provider: authAdapterProvider() }),
+  // The library reads password hashes, session tokens and second-factor secrets, which the app's
+  // client leaves out of results (lib/db-secrets.ts): it gets the same connection with them put back.
+  database: prismaAdapter(withSecrets(db), { provider: authAdapterProvider() }),
   emailAndPassword: {
     enabled: true,
     disableSignUp: true,

@@ -4,22 +4,37 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { classifyDatabaseUrl } from "@/prisma/database-url";
 import { tuneSqliteConnection, type TunableConnection } from "@/lib/db-tuning";
+import { SECRET_FIELDS, type SecretOmit } from "@/lib/db-secrets";
 
-/** The app's Prisma client type (the SQLite client's; the PostgreSQL client has the same models). */
-export type Db = PrismaClient;
+/**
+ * The app's Prisma client type (the SQLite client's; the PostgreSQL client has the same models):
+ * secret fields (lib/db-secrets.ts) are left out of results unless a query names them.
+ */
+export type Db = PrismaClient<never, SecretOmit>;
+/** A client that returns every field, secrets included: copies and backups only. */
+export type DbWithSecrets = PrismaClient;
 
 /**
  * Builds a Prisma client for `url` (default DATABASE_URL): the SQLite client on a file, the
  * PostgreSQL client on a postgresql:// server. Throws UnsupportedDatabaseUrlError for anything else.
  */
 export function createPrismaClient(url: string | undefined = process.env.DATABASE_URL): Db {
+  return buildClient(url, SECRET_FIELDS) as unknown as Db;
+}
+
+/** Like createPrismaClient, without the secret omission: for copying a database whole. */
+export function createPrismaClientWithSecrets(url: string | undefined = process.env.DATABASE_URL): DbWithSecrets {
+  return buildClient(url, undefined);
+}
+
+function buildClient(url: string | undefined, omit: SecretOmit | undefined): DbWithSecrets {
   const target = classifyDatabaseUrl(url);
   if (target.dialect === "postgresql") {
     // A pool per process; DATABASE_POOL_SIZE bounds it so that N processes stay under max_connections.
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
     const adapter = new PrismaPg({ connectionString: target.url, max: Number.isFinite(max) && max > 0 ? max : 10 });
     // The two generated clients have the same models and methods; only their classes differ.
-    return new PostgresPrismaClient({ adapter }) as unknown as Db;
+    return new PostgresPrismaClient({ adapter, ...(omit ? { omit } : {}) }) as unknown as DbWithSecrets;
   }
   // better-sqlite3 turns foreign keys on by default; `timeout` is SQLite's busy timeout.
   // WAL is set on the file by the migrator and persists.
@@ -31,5 +46,5 @@ export function createPrismaClient(url: string | undefined = process.env.DATABAS
     tuneSqliteConnection((connection as unknown as { client?: TunableConnection }).client);
     return connection;
   };
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, ...(omit ? { omit } : {}) }) as unknown as DbWithSecrets;
 }

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { applyPendingMigrations, schemaPath } from "../prisma/migrator.mts";
 import { classifyDatabaseUrl, redactDatabaseUrl } from "../prisma/database-url.ts";
-import { createPrismaClient, type Db } from "../lib/db-client.ts";
+import { createPrismaClientWithSecrets as createPrismaClient, type DbWithSecrets as Db } from "../lib/db-client.ts";
 
 export type ModelInfo = { name: string; delegate: string; idField: string; dependsOn: string[] };
 

@@ -1,32 +1,11 @@
 "use client";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef } from "react";
+import { usePreferences } from "@/components/settings/preferences-provider";
 import { Button } from "@/components/ui/button";
 
-const KEY = "claimcheck.shortcuts";
-const CHANGED = "claimcheck-shortcuts-changed";
-
-function subscribe(cb: () => void) {
-  window.addEventListener(CHANGED, cb);
-  window.addEventListener("storage", cb);
-  return () => {
-    window.removeEventListener(CHANGED, cb);
-    window.removeEventListener("storage", cb);
-  };
-}
-
-/** Single-key shortcuts are on unless this person turned them off (kept in this browser). */
+/** Single-key shortcuts are on unless this person turned them off in Settings (kept on the server). */
 export function useShortcutsEnabled(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => window.localStorage.getItem(KEY) !== "off",
-    () => true,
-  );
-}
-
-/** Turns single-key shortcuts on or off for this browser (WCAG 2.1.4). */
-export function setShortcutsEnabled(on: boolean) {
-  window.localStorage.setItem(KEY, on ? "on" : "off");
-  window.dispatchEvent(new Event(CHANGED));
+  return usePreferences().keyboardShortcuts;
 }
 
 /** True when a key press belongs to a field (or a modifier is held): shortcuts never fire then. */
@@ -82,23 +61,5 @@ export function ShortcutHelp({ open, onClose, statuses }: { open: boolean; onClo
         </Button>
       </div>
     </dialog>
-  );
-}
-
-/** The Settings control for single-key shortcuts. */
-export function ShortcutSetting() {
-  const enabled = useShortcutsEnabled();
-  const [mounted, setMounted] = useState(false);
-  // localStorage exists only in the browser: render the stored choice after hydration.
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- the standard mounted flag for browser-only state
-  useEffect(() => setMounted(true), []);
-  return (
-    <label className="flex items-start gap-2 text-sm">
-      <input type="checkbox" className="mt-0.5 h-4 w-4" checked={mounted ? enabled : true} onChange={(e) => setShortcutsEnabled(e.target.checked)} name="shortcuts" />
-      <span>
-        <span className="font-medium text-slate-800">Single-key shortcuts</span>
-        <span className="block text-slate-600">j / k to move between claims, number keys to set a status, ? for the list. Turn off if they get in the way of speech input or other tools.</span>
-      </span>
-    </label>
   );
 }

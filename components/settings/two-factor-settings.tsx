@@ -37,7 +37,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
  * Two-factor sign-in with an authenticator app: turn it on (password, then scan the QR code or
  * type the secret, then confirm with a code), get new recovery codes, or turn it off.
  */
-export function TwoFactorSettings({ enabled, required }: { enabled: boolean; required: boolean }) {
+export function TwoFactorSettings({ enabled, required, continueHref }: { enabled: boolean; required: boolean; continueHref?: string }) {
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [renewed, setRenewed] = useState<string[] | null>(null);
   const [message, setMessage] = useState<{ kind: "error" | "success" | "info"; text: string } | null>(null);
@@ -98,6 +98,13 @@ export function TwoFactorSettings({ enabled, required }: { enabled: boolean; req
         </p>
         {enrolment ? <RecoveryCodes codes={enrolment.backupCodes} /> : null}
         {renewed ? <RecoveryCodes codes={renewed} /> : null}
+        {continueHref ? (
+          <p>
+            <a href={continueHref} className="inline-flex rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
+              I saved the codes: continue to the articles
+            </a>
+          </p>
+        ) : null}
         <form onSubmit={(e) => withPassword(e, "generate-backup-codes")} className="space-y-3" noValidate>
           <Field label="Password (to make new recovery codes)">
             <Input name="password" type="password" autoComplete="current-password" required />
@@ -133,7 +140,10 @@ export function TwoFactorSettings({ enabled, required }: { enabled: boolean; req
             {/* eslint-disable-next-line @next/next/no-img-element -- a generated data: URL, which next/image cannot optimise */}
             <img src={enrolment.qr} alt="QR code for your authenticator app" width={200} height={200} className="mt-2 rounded border border-slate-200" />
             <span className="mt-2 block">
-              Or type this key: <code className="font-mono text-slate-900" data-testid="totp-secret">{enrolment.secret}</code>
+              Or type this key (spaces do not matter):{" "}
+              <code className="font-mono break-all text-slate-900" data-testid="totp-secret">
+                {enrolment.secret.match(/.{1,4}/g)?.join(" ")}
+              </code>
             </span>
           </li>
           <li>Save the recovery codes below.</li>

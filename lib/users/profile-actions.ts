@@ -1,5 +1,8 @@
 "use server";
 import { authedAction } from "@/lib/actions";
-import { updateOwnName, updateProfileSchema } from "@/lib/users/profile";
+import { updateNameSchema, updateOwnProfile, updatePreferencesSchema } from "@/lib/users/profile";
 
-export const updateNameAction = authedAction(updateProfileSchema, (input, user) => updateOwnName(user, input));
+export const updateNameAction = authedAction(updateNameSchema, (input, user) => updateOwnProfile(user, input));
+
+/** Settings: single-key keyboard shortcuts on or off, for this person in every browser. */
+export const updatePreferencesAction = authedAction(updatePreferencesSchema, (input, user) => updateOwnProfile(user, input));

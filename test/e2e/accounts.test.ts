@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
-import { openBrowser, signInThroughForm, waitForHydration } from "../support/browser";
+import { followHeaderLink, openBrowser, signInThroughForm, signOutThroughMenu, waitForHydration } from "../support/browser";
 
 jest.setTimeout(180_000);
 
@@ -52,7 +52,7 @@ const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
 /** Follows a link in the header nav and waits for the page it leads to. */
 async function followNav(page: Page, name: string, url: RegExp) {
-  await Promise.all([page.waitForURL(url), mainNav(page).getByRole("link", { name, exact: true }).click()]);
+  await followHeaderLink(page, name, url);
 }
 
 test("an admin invites a checker, who accepts the link, chooses a password and signs in with it", async () => {
@@ -114,7 +114,7 @@ test("an admin invites a checker, who accepts the link, chooses a password and s
   await expect(mainNav(carla).textContent()).resolves.toContain(`${CARLA.name} · Checker`);
 
   // Signing out and in again with the chosen password works.
-  await Promise.all([carla.waitForURL(/\/sign-in$/), mainNav(carla).getByRole("button", { name: "Sign out" }).click()]);
+  await signOutThroughMenu(carla);
   await signInThroughForm(carla, server.url, CARLA.email, CARLA_PASSWORD);
   await expect(mainNav(carla).textContent()).resolves.toContain(`${CARLA.name} · Checker`);
   carlaPage = carla;
@@ -193,6 +193,9 @@ test("a checker gets the 404 page for the admin pages and sees no links to them"
   await signInThroughForm(page, server.url, users.checker.email, PASSWORD);
   const nav = mainNav(page);
   await expect(nav.getByRole("link", { name: "Articles", exact: true }).count()).resolves.toBe(1);
+  // The admin pages would be in the header's menu: open it (Settings is there, for everyone).
+  await nav.getByRole("button", { name: "Menu" }).click();
+  await nav.getByRole("link", { name: "Settings" }).waitFor();
   await expect(nav.getByRole("link", { name: "Users" }).count()).resolves.toBe(0);
   await expect(nav.getByRole("link", { name: "Audit log" }).count()).resolves.toBe(0);
 

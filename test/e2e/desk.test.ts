@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
-import { openBrowser, signInThroughForm, waitForHydration } from "../support/browser";
+import { followHeaderLink, openBrowser, signInThroughForm, waitForHydration } from "../support/browser";
 
 jest.setTimeout(240_000);
 
@@ -109,7 +109,7 @@ test("the review loop: changes requested with a note, seen in My queue, fixed, a
 test("an admin applies the PolitiFact preset and sets a claim to Pants on Fire", async () => {
   const admin = await browser.newPage();
   await signInThroughForm(admin, server.url, users.admin.email, PASSWORD);
-  await Promise.all([admin.waitForURL("**/admin/statuses"), admin.getByRole("link", { name: "Status scale" }).click()]);
+  await followHeaderLink(admin, "Status scale", "**/admin/statuses");
   await waitForHydration(admin, "section[aria-labelledby=presets-title] button");
   await admin.getByRole("button", { name: "Apply PolitiFact Truth-O-Meter" }).click();
   await admin.getByText("Applied the PolitiFact Truth-O-Meter").waitFor();

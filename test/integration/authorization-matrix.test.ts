@@ -179,6 +179,7 @@ const ACTIONS: Record<string, ActionCase> = {
   settleAnchorAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), input: { version: 1, revision: await currentRevision(c), action: "retire", note: "Gone" } }] },
   createTokenAction: { allowed: EVERYONE, args: () => [{ name: `action ${n++}` }] },
   updateNameAction: { allowed: EVERYONE, args: (_c, who) => [{ name: who }] },
+  updatePreferencesAction: { allowed: EVERYONE, args: () => [{ keyboardShortcuts: true }] },
   revokeTokenAction: { allowed: EVERYONE, args: async (c, who) => [{ tokenId: await freshToken(c, who) }] },
   // Each role changes its own password once, to one it has not used (its session stays).
   changePasswordAction: {

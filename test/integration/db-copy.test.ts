@@ -60,7 +60,11 @@ it("copies every table and verifies counts and checksums; refuses a target that 
     expect(claim.summary).toBe("Ärger über 東京");
     expect(claim.evidence).toHaveLength(1);
     expect(claim.comments[0].body).toBe("Ça va");
-    expect((await target.user.findFirstOrThrow({ where: { email: "mover@example.com" } })).name).toBe("Zoë Mover");
+    const mover = await target.user.findFirstOrThrow({ where: { email: "mover@example.com" } });
+    expect(mover.name).toBe("Zoë Mover");
+    // The app's client leaves secrets out of results; the copy must still carry them.
+    const account = await target.account.findFirstOrThrow({ where: { userId: mover.id }, select: { password: true } });
+    expect(account.password).toMatch(/^\$argon2id\$/);
   } finally {
     await target.$disconnect();
   }

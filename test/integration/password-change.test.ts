@@ -38,7 +38,7 @@ async function sessionOf(client: ApiClient) {
 }
 
 const passwordHashOf = async (userId: string) =>
-  (await testDb().account.findFirstOrThrow({ where: { userId, providerId: "credential" } })).password;
+  (await testDb().account.findFirstOrThrow({ where: { userId, providerId: "credential" }, omit: { password: false } })).password;
 
 describe("changing one's own password", () => {
   let here: ApiClient;

@@ -152,7 +152,7 @@ describe("users and passwords", () => {
     const list = await admin.get("/api/v1/users");
     expect(JSON.stringify(list.body)).not.toMatch(/argon2|password/i);
     expect((await rawSignIn("longpass@example.com", password)).status).toBe(200);
-    const account = await testDb().account.findFirstOrThrow({ where: { userId: r.body.id } });
+    const account = await testDb().account.findFirstOrThrow({ where: { userId: r.body.id }, omit: { password: false } });
     expect(account.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 

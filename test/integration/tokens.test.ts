@@ -90,7 +90,7 @@ describe("creating and using a token", () => {
   });
 
   it("stores only the sha256 of the token, and never the token or its hash in the audit log", async () => {
-    const row = await testDb().apiToken.findUniqueOrThrow({ where: { id: created.id } });
+    const row = await testDb().apiToken.findUniqueOrThrow({ where: { id: created.id }, omit: { tokenHash: false } });
     expect(row.tokenHash).toBe(sha256(created.token));
     expect(row.prefix).toBe(created.prefix);
     const everyToken = JSON.stringify(await testDb().apiToken.findMany());

@@ -130,3 +130,21 @@ export async function openBrowser(): Promise<{ newPage: () => Promise<Page>; clo
     },
   };
 }
+
+/**
+ * Follows a link of the header (the Main navigation), opening its menu first when the link is
+ * in there (secondary pages at every width; every page on narrow screens).
+ */
+export async function followHeaderLink(page: Page, name: string, url: RegExp | string): Promise<void> {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const link = nav.getByRole("link", { name, exact: true });
+  if (!(await link.isVisible())) await nav.getByRole("button", { name: "Menu" }).click();
+  await Promise.all([page.waitForURL(url), link.click()]);
+}
+
+/** Signs out through the header menu and waits for the sign-in page. */
+export async function signOutThroughMenu(page: Page): Promise<void> {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("button", { name: "Menu" }).click();
+  await Promise.all([page.waitForURL(/\/sign-in$/), nav.getByRole("button", { name: "Sign out" }).click()]);
+}

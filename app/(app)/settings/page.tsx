@@ -7,7 +7,8 @@ import { ApiTokens } from "@/components/settings/api-tokens";
 import { AllTokens } from "@/components/settings/all-tokens";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { OrganizationSettingsSection } from "@/components/reports/organization-settings-section";
-import { ShortcutSetting } from "@/components/claims/shortcuts";
+import { ShortcutSetting } from "@/components/settings/shortcut-setting";
+import { SecuritySettingsForm } from "@/components/settings/security-settings-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { TwoFactorSettings } from "@/components/settings/two-factor-settings";
 
@@ -17,7 +18,8 @@ export const metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const user = await requireUser();
   const session = await getCurrentSession();
-  const { requireTwoFactorFor } = await readSecuritySettings();
+  const security = await readSecuritySettings();
+  const { requireTwoFactorFor } = security;
   const isAdmin = can(user, "users:manage");
   const [own, all] = await Promise.all([listOwnTokens(user), isAdmin ? listAllTokens(user) : Promise.resolve(null)]);
   const others = all?.filter((t) => t.owner.id !== user.id) ?? null;
@@ -73,6 +75,16 @@ export default async function SettingsPage() {
         </h2>
         <TwoFactorSettings enabled={!!session?.twoFactorEnabled} required={requireTwoFactorFor.includes(user.role)} />
       </section>
+
+      {isAdmin ? (
+        <section aria-labelledby="security-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 id="security-title" className="text-lg font-semibold">
+            Newsroom security
+          </h2>
+          <p className="mt-1 mb-4 max-w-3xl text-sm text-slate-600">For everyone in the newsroom. Changes are recorded in the audit log.</p>
+          <SecuritySettingsForm initial={security} ownTwoFactor={!!session?.twoFactorEnabled} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="password-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="password-title" className="mb-4 text-lg font-semibold">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { TwoFactorSettings } from "@/components/settings/two-factor-settings";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { getCurrentSession } from "@/lib/session";
 
 export const metadata = { title: "Set up two-factor sign-in" };
@@ -24,10 +25,10 @@ export default async function TwoFactorSetupPage() {
       title="Set up two-factor sign-in"
       intro="Your newsroom requires a second step when people in your role sign in: a code from an authenticator app on your phone. Set it up now to go on."
     >
-      <TwoFactorSettings enabled={false} required />
-      <p className="mt-4 text-sm text-slate-600">
-        Once it is on, <Link href="/articles" className="text-blue-800 underline">continue to the articles</Link>.
-      </p>
+      <TwoFactorSettings enabled={false} required continueHref="/articles" />
+      <div className="mt-6 border-t border-slate-200 pt-3 text-sm text-slate-600">
+        No phone at hand? <SignOutButton className="text-blue-800 underline" /> and set it up later; you cannot go on without it.
+      </div>
     </AuthCard>
   );
 }

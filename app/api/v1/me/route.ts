@@ -1,6 +1,8 @@
 import { apiRoute } from "@/lib/http/api";
-import { updateOwnName, updateProfileSchema } from "@/lib/users/profile";
+import { updateOwnProfile, updateProfileSchema } from "@/lib/users/profile";
 
+// GET stays a session lookup only (the bench measures it as such); PATCH answers with the
+// preferences too.
 export const GET = apiRoute(async ({ user }) => ({ id: user.id, email: user.email, name: user.name, role: user.role }));
 
-export const PATCH = apiRoute(async ({ user, body }) => updateOwnName(user, await body(updateProfileSchema)));
+export const PATCH = apiRoute(async ({ user, body }) => updateOwnProfile(user, await body(updateProfileSchema)));
