@@ -18,6 +18,7 @@ import {
 import { anchorNote, claimLabel, reviewLine, REPORT_TITLE } from "@/lib/reports/words";
 import { escapeHtml, escapeHtmlLines } from "@/lib/reports/html-escape";
 import { statusChartSvg } from "@/lib/reports/chart";
+import { TextParts, type ReportSink } from "@/lib/reports/stream";
 
 export type Paper = "a4" | "letter";
 
@@ -98,10 +99,10 @@ function claimHtml(data: ReportData, claim: ReportClaim, anchored: boolean): str
   return parts.join("");
 }
 
-/** The report's markup (an <article class="cc-report">), without <html> or styles. */
-export async function buildHtmlReportBody(data: ReportData): Promise<string> {
+/** The report's markup (an <article class="cc-report">), without <html> or styles; written to `sink` when given. */
+export async function buildHtmlReportBody(data: ReportData, sink?: ReportSink): Promise<string> {
   const { article } = data;
-  const out: string[] = [];
+  const out = new TextParts("\n", sink);
   out.push(`<article class="cc-report" lang="en">`);
   out.push(`<p class="cc-kicker">${escapeHtml(REPORT_TITLE)}</p><h1>${escapeHtml(article.title)}</h1>`);
   out.push(
@@ -135,16 +136,19 @@ export async function buildHtmlReportBody(data: ReportData): Promise<string> {
   }
   out.push(`<footer>${escapeHtml(`${REPORT_TITLE} of “${article.title}”, revision ${article.revision}. Generated ${data.generatedAt}.`)}</footer>`);
   out.push(`</article>`);
-  return out.join("\n");
+  return out.join();
 }
 
-/** The standalone HTML document. */
-export async function buildHtmlReport(data: ReportData, paper: Paper | null = null): Promise<string> {
-  const body = await buildHtmlReportBody(data);
-  return (
+/** The standalone HTML document (written to `sink` when given; then "" is returned). */
+export async function buildHtmlReport(data: ReportData, paper: Paper | null = null, sink?: ReportSink): Promise<string> {
+  const out = new TextParts("", sink);
+  out.push(
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(`${REPORT_TITLE}: ${data.article.title}`)}</title>` +
-    `<style>body{margin:0;background:#fff}${reportCss(paper)}</style></head><body>\n${body}\n</body></html>\n`
+      `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<title>${escapeHtml(`${REPORT_TITLE}: ${data.article.title}`)}</title>` +
+      `<style>body{margin:0;background:#fff}${reportCss(paper)}</style></head><body>\n`,
   );
+  out.push(await buildHtmlReportBody(data, sink));
+  out.push(`\n</body></html>\n`);
+  return out.join();
 }

@@ -213,9 +213,20 @@ export function isHttpUrl(value: string | null | undefined): value is string {
   }
 }
 
+let yieldHook: (() => Promise<void>) | null = null;
+
+/**
+ * Sets what `yieldToEventLoop` waits for besides a turn of the event loop: the report worker
+ * waits there while the response is behind (so a slow client never makes a file pile up).
+ */
+export function setYieldHook(hook: (() => Promise<void>) | null): void {
+  yieldHook = hook;
+}
+
 /** Gives the event loop a turn: long report builds call it between claims so other requests are served. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+export async function yieldToEventLoop(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (yieldHook) await yieldHook();
 }
 
 /** Calls `fn` for each item, yielding to the event loop every `every` items. */
