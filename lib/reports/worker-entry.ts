@@ -13,6 +13,7 @@ import { ChunkBatcher } from "@/lib/reports/stream";
 import { serializeError, type FromWorker, type ToWorker } from "@/lib/reports/worker-pool";
 
 const WINDOW = 1024 * 1024;
+const STALL_MS = 60_000;
 const port = parentPort!;
 let current: { id: number; unread: number; cancelled: boolean; wake: (() => void) | null } | null = null;
 
@@ -35,7 +36,17 @@ function post(message: FromWorker, transfer?: ArrayBuffer[]) {
 
 setYieldHook(async () => {
   const job = current;
-  while (job && !job.cancelled && job.unread > WINDOW) await new Promise<void>((r) => (job.wake = r));
+  while (job && !job.cancelled && job.unread > WINDOW) {
+    // A client that reads nothing for a minute has gone: the job ends and frees its worker.
+    const before = job.unread;
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((r) => {
+      job.wake = r;
+      timer = setTimeout(r, STALL_MS);
+    });
+    clearTimeout(timer);
+    if (job.unread === before && !job.cancelled) job.cancelled = true;
+  }
   if (job?.cancelled) throw new Cancelled("The download was cancelled.");
 });
 

@@ -8,10 +8,9 @@
  * The pool keeps a core for the main thread: cores − 1 workers (at least 1; REPORT_WORKERS sets
  * the number, 0 runs jobs in this thread); further jobs wait in a queue. Each worker's heap is
  * capped (REPORT_WORKER_HEAP_MB, default 256): a report that does not fit fails alone (503
- * report_too_large), and the chunks it has sent but the client has not read are bounded (1 MB,
- * lib/reports/worker-entry.ts). Workers
- * idle for a minute are stopped. Without the worker bundle (unit tests, `next dev`) jobs run
- * in this thread, yielding between claims.
+ * report_too_large), and what it has sent but the client has not read is bounded (1 MB, see
+ * lib/reports/worker-entry.ts). Workers idle for a minute are stopped. Without the worker
+ * bundle (unit tests, `next dev`) jobs run in this thread, yielding between claims.
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
