@@ -10,6 +10,7 @@ import {
   forEachYielding,
   isHttpUrl,
   partitionByAnchor,
+  reportStamp,
   scopeDescription,
   sentenceContext,
   type ReportClaim,
@@ -37,6 +38,7 @@ export function reportCss(paper: Paper | null = null): string {
 .cc-report .cc-scope { border: 1px solid #555; padding: .4rem .6rem; font-weight: 600; display: inline-block; }
 .cc-report .cc-counts { font-size: .92rem; }
 .cc-report section.cc-claim { border-top: 1px solid #bbb; padding: .8rem 0; break-inside: avoid; page-break-inside: avoid; }
+.cc-report h2 + section.cc-claim { border-top: none; padding-top: .2rem; }
 .cc-report blockquote { margin: .3rem 0 .6rem; padding: .3rem .8rem; border-left: 4px solid #555; background: #f6f6f6; }
 .cc-report blockquote mark { background: none; font-weight: 700; text-decoration: underline; text-decoration-thickness: 2px; color: inherit; }
 .cc-report .cc-status { display: inline-block; border: 1.5px solid #111; border-radius: 3px; padding: 0 .35rem; font-weight: 700; }
@@ -44,7 +46,7 @@ export function reportCss(paper: Paper | null = null): string {
 .cc-report dl.cc-fields dt { color: #333; font-weight: 600; }
 .cc-report dl.cc-fields dd { margin: 0; overflow-wrap: anywhere; }
 .cc-report .cc-rationale { margin: .4rem 0; }
-.cc-report ul.cc-evidence { margin: .3rem 0; padding-left: 1.2rem; font-size: .92rem; }
+.cc-report ul.cc-evidence { margin: .3rem 0; padding-left: 1.2rem; font-size: .92rem; list-style: disc; }
 .cc-report ul.cc-evidence li { margin: .15rem 0; overflow-wrap: anywhere; }
 .cc-report .cc-url { color: #333; font-size: .85em; }
 .cc-report a { color: #0b3d91; }
@@ -113,7 +115,7 @@ export async function buildHtmlReportBody(data: ReportData, sink?: ReportSink): 
       dlRow("Source", article.sourceUrl ? a(article.sourceUrl, article.sourceUrl) : null) +
       dlRow("Revision", escapeHtml(`${article.revision}${article.revisionCreatedAt ? ` of ${day(article.revisionCreatedAt)}` : ""}`)) +
       dlRow("Fact-checked by", data.organization.name ? (data.organization.url ? a(data.organization.url, data.organization.name) : escapeHtml(data.organization.name)) : null) +
-      dlRow("Generated", escapeHtml(data.generatedAt)) +
+      dlRow("Generated", `<time datetime="${escapeHtml(data.generatedAt)}">${escapeHtml(reportStamp(data.generatedAt))}</time>`) +
       `</dl>`,
   );
   out.push(`<p class="cc-scope">${escapeHtml(scopeDescription(data))}</p>`);
@@ -134,7 +136,7 @@ export async function buildHtmlReportBody(data: ReportData, sink?: ReportSink): 
     out.push(`<h2>Claims not in the current revision</h2>`);
     await forEachYielding(unanchored, (c) => out.push(claimHtml(data, c, false)));
   }
-  out.push(`<footer>${escapeHtml(`${REPORT_TITLE} of “${article.title}”, revision ${article.revision}. Generated ${data.generatedAt}.`)}</footer>`);
+  out.push(`<footer>${escapeHtml(`${REPORT_TITLE} of “${article.title}”, revision ${article.revision}. Generated ${reportStamp(data.generatedAt)}.`)}</footer>`);
   out.push(`</article>`);
   return out.join();
 }

@@ -237,6 +237,11 @@ export async function forEachYielding<T>(items: T[], fn: (item: T, index: number
   }
 }
 
+/** When a report was made, as people read it: "2026-11-30 05:29 UTC" (the JSON formats keep the ISO timestamp). */
+export function reportStamp(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+}
+
 /** A short date (yyyy-mm-dd) of an ISO timestamp. */
 export function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : "";

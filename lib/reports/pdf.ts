@@ -14,6 +14,7 @@ import {
   day,
   isHttpUrl,
   partitionByAnchor,
+  reportStamp,
   scopeDescription,
   sentenceContext,
   yieldToEventLoop,
@@ -395,7 +396,7 @@ export async function buildPdfReport(data: ReportData, paper: PdfPaper = "A4", s
     ["Source", article.sourceUrl, article.sourceUrl ?? undefined],
     ["Revision", `${article.revision}${article.revisionCreatedAt ? ` of ${day(article.revisionCreatedAt)}` : ""}`],
     ["Fact-checked by", data.organization.name, data.organization.url ?? undefined],
-    ["Generated", data.generatedAt],
+    ["Generated", reportStamp(data.generatedAt)],
   ];
   for (const [label, value, link] of meta) {
     if (value) paragraph(doc, [{ text: `${label}: `, bold: true }, { text: value, link }], { size: 9.5 });
