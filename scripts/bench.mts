@@ -4,7 +4,6 @@
  * during a burst of sign-ins. Uses a fresh temporary SQLite file and the production build.
  */
 import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -13,13 +12,12 @@ import { applyPendingMigrations } from "../prisma/migrator.mts";
 import { seed } from "../prisma/seed-data.mts";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { createAccount } from "../lib/users/accounts.ts";
-import { quoteSelector } from "../lib/anchoring/text.ts";
-import { DEFAULT_STATUS_SCALE } from "../lib/statuses/scale.ts";
 import { startAppServer } from "./app-server.ts";
 import { buildIsCurrent } from "./build-digest.mts";
 import { runEventsBench } from "./bench/events.mts";
 import { benchArticles } from "./bench/articles.mts";
 import { benchReports } from "./bench/reports.mts";
+import { seedBenchArticle } from "./bench/seed.mts";
 
 // autocannon ships no type declarations; this is the part of its API used here.
 type AutocannonResult = {
@@ -65,77 +63,13 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)} ms` : "n/a");
 
 // ---------------------------------------------------------------- database
 
-/** An article body made of the demo article repeated, with CLAIMS sentences marked as claims. */
-function buildArticle(demoBody: string) {
-  const claims: { start: number; end: number }[] = [];
-  let body = "";
-  for (let copy = 1; claims.length < CLAIMS; copy++) {
-    if (copy > 50) throw new Error("the demo article has too few sentences to place the claims");
-    const part = `Part ${copy}.\n\n${demoBody}`;
-    const offset = body.length === 0 ? 0 : body.length + 2;
-    body = body.length === 0 ? part : `${body}\n\n${part}`;
-    // Sentences: runs up to a full stop, question or exclamation mark, within one paragraph.
-    for (const m of part.matchAll(/[^.!?\n]+[.!?]/g)) {
-      const lead = m[0].length - m[0].trimStart().length;
-      const start = offset + m.index! + lead;
-      const end = offset + m.index! + m[0].length;
-      if (end - start < 12) continue;
-      claims.push({ start, end });
-      if (claims.length === CLAIMS) break;
-    }
-  }
-  return { body, claims };
-}
-
 async function prepareDatabase(dbPath: string) {
   await applyPendingMigrations(dbPath);
   const db = createPrismaClient(`file:${dbPath}`);
   try {
     await seed(db, { ...process.env, SEED_ADMIN_EMAIL: "", SEED_ADMIN_PASSWORD: "" });
     const checker = await createAccount(db, { email, name: "Bench Checker", role: "checker", password }, null);
-    const demo = await db.article.findFirstOrThrow({ select: { body: true } });
-    const { body, claims } = buildArticle(demo.body);
-    const article = await db.article.create({
-      data: { title: `Benchmark article with ${CLAIMS} claims`, body, outlet: "Bench", createdById: checker.id, claimCounter: CLAIMS },
-      select: { id: true },
-    });
-    const claimRows = claims.map((c, i) => {
-      const status = DEFAULT_STATUS_SCALE[i % DEFAULT_STATUS_SCALE.length];
-      return {
-        id: randomUUID(),
-        articleId: article.id,
-        number: i + 1,
-        start: c.start,
-        end: c.end,
-        ...quoteSelector(body, c.start, c.end),
-        summary: `Claim ${i + 1}`,
-        claimant: i % 3 === 0 ? "Kremlin" : "",
-        rationale: status.isVerdict ? `Checked against two sources (claim ${i + 1}).` : "",
-        statusKey: status.key,
-        statusSetById: status.key === "unchecked" ? null : checker.id,
-        reviewState: status.isVerdict ? "pending" : "none",
-        createdById: checker.id,
-      };
-    });
-    await db.claim.createMany({ data: claimRows });
-    const stances = ["supports", "refutes", "context"];
-    await db.evidence.createMany({
-      data: claimRows.flatMap((c, i) =>
-        Array.from({ length: EVIDENCE_PER_CLAIM }, (_, j) => ({
-          claimId: c.id,
-          url: `https://www.example.org/evidence/${i + 1}/${j + 1}`,
-          title: `Source ${j + 1} for claim ${i + 1}`,
-          stance: stances[(i + j) % stances.length],
-          note: j === 0 ? "Primary source." : "",
-          addedById: checker.id,
-        })),
-      ),
-    });
-    // Every stored quote must be the body's slice at its offsets.
-    const stored = await db.claim.findMany({ where: { articleId: article.id }, select: { start: true, end: true, quote: true } });
-    const bad = stored.filter((c) => body.slice(c.start, c.end) !== c.quote);
-    if (stored.length !== CLAIMS || bad.length) throw new Error(`seeded claims are wrong: ${stored.length} stored, ${bad.length} bad quotes`);
-    return { articleId: article.id, bodyLength: body.length };
+    return await seedBenchArticle(db, { claims: CLAIMS, evidencePerClaim: EVIDENCE_PER_CLAIM, createdById: checker.id });
   } finally {
     await db.$disconnect();
   }

@@ -20,6 +20,17 @@ await build({
   target: "node20",
   packages: "external",
   logLevel: "warning",
+  // The worker loads report data with lib/db's client of its own; `server-only` only guards the
+  // client bundles, which this is not.
+  plugins: [
+    {
+      name: "server-only",
+      setup(b) {
+        b.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
+        b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "", loader: "js" }));
+      },
+    },
+  ],
 });
 // The JSON API's route handlers, bundled for the lean router of scripts/serve.mjs.
 const routes = await buildLeanApi();

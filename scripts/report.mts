@@ -4,13 +4,13 @@
  * Writes verification reports straight from the database (DATABASE_URL, as the app uses).
  * With `--article all`, --out is a folder and each article gets its own <slug>-<date>.<ext>.
  */
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { appOrigin, databaseUrl } from "../lib/config.ts";
 import { loadReportDataFrom } from "../lib/reports/load.ts";
-import { buildReportFile } from "../lib/reports/build.ts";
+import { buildReportFile, reportFileHead, writeReportBody } from "../lib/reports/build.ts";
 import { defaultScope, REPORT_FORMATS, REPORT_SCOPES, type ReportFormat, type ReportScope } from "../lib/reports/model.ts";
 
 const usage = `usage: npm run report -- --article <id|all> --format <${REPORT_FORMATS.join("|")}> [--scope all|approved] [--paper a4|letter] --out <file|folder|->`;
@@ -65,13 +65,19 @@ async function main() {
       process.exitCode = 1;
       continue;
     }
-    const file = await buildReportFile(format, data, { paper });
     if (values.out === "-") {
-      process.stdout.write(file.body);
+      process.stdout.write((await buildReportFile(format, data, { paper })).body);
       continue;
     }
-    const target = many ? path.join(values.out!, file.fileName.unicode) : values.out!.endsWith("\0") ? path.join(path.dirname(values.out!), file.fileName.unicode) : values.out!;
-    writeFileSync(target, file.body);
+    const { fileName } = reportFileHead(format, data);
+    const target = many ? path.join(values.out!, fileName.unicode) : values.out!.endsWith("\0") ? path.join(path.dirname(values.out!), fileName.unicode) : values.out!;
+    // Written as it is made (PDF pages, CSV rows, HTML and JSON claims), never held whole.
+    const fd = openSync(target, "w");
+    try {
+      await writeReportBody(format, data, paper, { text: (s) => void writeSync(fd, s), bytes: (b) => void writeSync(fd, b) });
+    } finally {
+      closeSync(fd);
+    }
     console.error(`Wrote ${target} (${format}, ${data.scope}: ${data.claims.length} of ${data.totalClaims} claims, revision ${data.article.revision}).`);
   }
 }

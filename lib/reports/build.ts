@@ -6,6 +6,7 @@ import { buildCsvReport } from "@/lib/reports/csv";
 import { buildJsonReport } from "@/lib/reports/json";
 import { buildClaimReviewReport } from "@/lib/reports/claimreview";
 import { ANNO_MEDIA_TYPE, buildAnnotationsReport } from "@/lib/reports/annotations";
+import type { ReportSink } from "@/lib/reports/stream";
 
 export { REPORT_FORMATS, type ReportFormat };
 
@@ -22,29 +23,44 @@ export const FORMAT_INFO: Record<ReportFormat, { contentType: string; extension:
   annotations: { contentType: ANNO_MEDIA_TYPE, extension: "annotations.jsonld" },
 };
 
-/** Builds one report file of `data` in `format`. */
-export async function buildReportFile(format: ReportFormat, data: ReportData, options: { paper?: Paper | null } = {}): Promise<ReportFile> {
+/** A report file's name and type, without its body. */
+export function reportFileHead(format: ReportFormat, data: ReportData): Omit<ReportFile, "body"> {
   const info = FORMAT_INFO[format];
   const fileName = reportFileNames(data.article.title, data.generatedAt, info.extension);
-  const body = await buildBody(format, data, options.paper ?? null);
-  return { body, contentType: info.contentType, fileName, disposition: contentDisposition(fileName) };
+  return { contentType: info.contentType, fileName, disposition: contentDisposition(fileName) };
 }
 
-async function buildBody(format: ReportFormat, data: ReportData, paper: Paper | null): Promise<string | Uint8Array<ArrayBuffer>> {
+/** Builds one report file of `data` in `format`. */
+export async function buildReportFile(format: ReportFormat, data: ReportData, options: { paper?: Paper | null } = {}): Promise<ReportFile> {
+  const body = await buildBody(format, data, options.paper ?? null);
+  return { body, ...reportFileHead(format, data) };
+}
+
+/**
+ * Writes the body of one report file to `sink`, piece by piece where the format allows (PDF
+ * pages, CSV rows, HTML and JSON claims), so a large file is never held whole.
+ */
+export async function writeReportBody(format: ReportFormat, data: ReportData, paper: Paper | null, sink: ReportSink): Promise<void> {
+  const body = await buildBody(format, data, paper, sink);
+  if (typeof body === "string") sink.text(body);
+  else if (body.byteLength) sink.bytes(body);
+}
+
+async function buildBody(format: ReportFormat, data: ReportData, paper: Paper | null, sink?: ReportSink): Promise<string | Uint8Array<ArrayBuffer>> {
   switch (format) {
     case "md":
       return buildMarkdownReport(data);
     case "html":
-      return buildHtmlReport(data, paper);
+      return buildHtmlReport(data, paper, sink);
     case "pdf": {
       // pdfkit is loaded only when a PDF is asked for.
       const { buildPdfReport } = await import("@/lib/reports/pdf");
-      return buildPdfReport(data, paper === "letter" ? "LETTER" : "A4");
+      return buildPdfReport(data, paper === "letter" ? "LETTER" : "A4", sink);
     }
     case "csv":
-      return buildCsvReport(data);
+      return buildCsvReport(data, sink);
     case "json":
-      return buildJsonReport(data);
+      return buildJsonReport(data, sink);
     case "claimreview":
       return buildClaimReviewReport(data);
     case "annotations":

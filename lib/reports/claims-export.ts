@@ -10,6 +10,7 @@ import { reviewStateLabel, stanceLabel } from "@/lib/vocabulary";
 import { claimsToCsv, type CsvClaim } from "@/lib/reports/csv";
 import { jsonWithClaims } from "@/lib/reports/json";
 import { contentDisposition, yieldToEventLoop } from "@/lib/reports/model";
+import type { FileOutput } from "@/lib/reports/stream";
 
 type ListQuery = z.infer<typeof listClaimsQuerySchema>;
 export type ClaimsExportFormat = "csv" | "json";
@@ -31,8 +32,11 @@ async function matchingClaims(actor: Actor, query: ListQuery): Promise<ClaimDto[
   return claims;
 }
 
-/** The claims export file: CSV (one row per claim) or JSON (claims with article, status and evidence). */
-export async function exportClaims(actor: Actor, query: ListQuery, format: ClaimsExportFormat, now = new Date()) {
+/**
+ * Writes the claims export file to `out`: CSV (one row per claim) or JSON (claims with article,
+ * status and evidence). Runs in the report worker (lib/reports/jobs.ts).
+ */
+export async function writeClaimsExport(actor: Actor, query: ListQuery, format: ClaimsExportFormat, out: FileOutput, now = new Date()): Promise<void> {
   const claims = await matchingClaims(actor, query);
   const articleIds = [...new Set(claims.map((c) => c.articleId))];
   const ids = claims.map((c) => c.id);
@@ -57,6 +61,11 @@ export async function exportClaims(actor: Actor, query: ListQuery, format: Claim
   const statusByKey = new Map(statusRows.map((s) => [s.key, toStatusDto(s)]));
   const date = now.toISOString().slice(0, 10);
   const fileName = { ascii: `claims-${date}.${format}`, unicode: `claims-${date}.${format}` };
+  out.head({
+    contentType: format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/json; charset=utf-8",
+    disposition: contentDisposition(fileName),
+    headers: { "X-Claims-Count": String(claims.length) },
+  });
   if (format === "csv") {
     const rows: CsvClaim[] = claims.map((c) => {
       const status = statusByKey.get(c.status);
@@ -88,10 +97,11 @@ export async function exportClaims(actor: Actor, query: ListQuery, format: Claim
         updatedAt: c.updatedAt,
       };
     });
-    return { body: await claimsToCsv(rows), contentType: "text/csv; charset=utf-8; header=present", disposition: contentDisposition(fileName), count: claims.length };
+    await claimsToCsv(rows, out);
+    return;
   }
   const { page: _page, ...filters } = query;
-  const items = claims.map((c) => {
+  const item = (c: ClaimDto) => {
     const article = articleById.get(c.articleId);
     const status = statusByKey.get(c.status);
     return {
@@ -102,7 +112,6 @@ export async function exportClaims(actor: Actor, query: ListQuery, format: Claim
       reviewStateLabel: reviewStateLabel(c.reviewState),
       evidence: (evidence.get(c.id) ?? []).map((e) => ({ ...e, stanceLabel: stanceLabel(e.stance) })),
     };
-  });
-  const body = await jsonWithClaims({ format: "claimcheck-claims-export", version: 1, exportedAt: now.toISOString(), filters, count: items.length }, items);
-  return { body, contentType: "application/json; charset=utf-8", disposition: contentDisposition(fileName), count: claims.length };
+  };
+  await jsonWithClaims({ format: "claimcheck-claims-export", version: 1, exportedAt: now.toISOString(), filters, count: claims.length }, claims, out, item);
 }

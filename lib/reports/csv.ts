@@ -5,6 +5,7 @@
 import { stringify } from "csv-stringify/sync";
 import { reviewStateLabel, stanceLabel } from "@/lib/vocabulary";
 import { yieldToEventLoop, type ReportData } from "@/lib/reports/model";
+import { TextParts, type ReportSink } from "@/lib/reports/stream";
 
 /** One claim as a CSV row sees it (from a report or from the claims list). */
 export type CsvClaim = {
@@ -106,14 +107,18 @@ const CHUNK = 200;
 // Line breaks inside a cell are quoted too, not only the CRLF record delimiter.
 const OPTIONS = { record_delimiter: "windows", quoted_match: /[\r\n]/ } as const;
 
-/** The CSV text of `claims`: a BOM, the header row, then one row per claim, CRLF line ends. */
-export async function claimsToCsv(claims: CsvClaim[]): Promise<string> {
-  const parts: string[] = [stringify([[...CSV_COLUMNS]], { ...OPTIONS, bom: true })];
+/**
+ * The CSV text of `claims`: a BOM, the header row, then one row per claim, CRLF line ends.
+ * With a sink, the rows are written to it a few at a time and "" is returned.
+ */
+export async function claimsToCsv(claims: CsvClaim[], sink?: ReportSink): Promise<string> {
+  const parts = new TextParts("", sink);
+  parts.push(stringify([[...CSV_COLUMNS]], { ...OPTIONS, bom: true }));
   for (let i = 0; i < claims.length; i += CHUNK) {
     if (i > 0) await yieldToEventLoop();
     parts.push(stringify(claims.slice(i, i + CHUNK).map(row), OPTIONS));
   }
-  return parts.join("");
+  return parts.join();
 }
 
 /** The report's claims as CSV rows. */
@@ -146,7 +151,7 @@ export function reportCsvClaims(data: ReportData): CsvClaim[] {
   }));
 }
 
-/** The CSV report of one article. */
-export function buildCsvReport(data: ReportData): Promise<string> {
-  return claimsToCsv(reportCsvClaims(data));
+/** The CSV report of one article (written to `sink` when given). */
+export function buildCsvReport(data: ReportData, sink?: ReportSink): Promise<string> {
+  return claimsToCsv(reportCsvClaims(data), sink);
 }

@@ -10,6 +10,7 @@ import {
   forEachYielding,
   isHttpUrl,
   partitionByAnchor,
+  reportStamp,
   scopeDescription,
   sentenceContext,
   type ReportClaim,
@@ -18,6 +19,7 @@ import {
 import { anchorNote, claimLabel, reviewLine, REPORT_TITLE } from "@/lib/reports/words";
 import { escapeHtml, escapeHtmlLines } from "@/lib/reports/html-escape";
 import { statusChartSvg } from "@/lib/reports/chart";
+import { TextParts, type ReportSink } from "@/lib/reports/stream";
 
 export type Paper = "a4" | "letter";
 
@@ -36,6 +38,7 @@ export function reportCss(paper: Paper | null = null): string {
 .cc-report .cc-scope { border: 1px solid #555; padding: .4rem .6rem; font-weight: 600; display: inline-block; }
 .cc-report .cc-counts { font-size: .92rem; }
 .cc-report section.cc-claim { border-top: 1px solid #bbb; padding: .8rem 0; break-inside: avoid; page-break-inside: avoid; }
+.cc-report h2 + section.cc-claim { border-top: none; padding-top: .2rem; }
 .cc-report blockquote { margin: .3rem 0 .6rem; padding: .3rem .8rem; border-left: 4px solid #555; background: #f6f6f6; }
 .cc-report blockquote mark { background: none; font-weight: 700; text-decoration: underline; text-decoration-thickness: 2px; color: inherit; }
 .cc-report .cc-status { display: inline-block; border: 1.5px solid #111; border-radius: 3px; padding: 0 .35rem; font-weight: 700; }
@@ -43,7 +46,7 @@ export function reportCss(paper: Paper | null = null): string {
 .cc-report dl.cc-fields dt { color: #333; font-weight: 600; }
 .cc-report dl.cc-fields dd { margin: 0; overflow-wrap: anywhere; }
 .cc-report .cc-rationale { margin: .4rem 0; }
-.cc-report ul.cc-evidence { margin: .3rem 0; padding-left: 1.2rem; font-size: .92rem; }
+.cc-report ul.cc-evidence { margin: .3rem 0; padding-left: 1.2rem; font-size: .92rem; list-style: disc; }
 .cc-report ul.cc-evidence li { margin: .15rem 0; overflow-wrap: anywhere; }
 .cc-report .cc-url { color: #333; font-size: .85em; }
 .cc-report a { color: #0b3d91; }
@@ -98,10 +101,10 @@ function claimHtml(data: ReportData, claim: ReportClaim, anchored: boolean): str
   return parts.join("");
 }
 
-/** The report's markup (an <article class="cc-report">), without <html> or styles. */
-export async function buildHtmlReportBody(data: ReportData): Promise<string> {
+/** The report's markup (an <article class="cc-report">), without <html> or styles; written to `sink` when given. */
+export async function buildHtmlReportBody(data: ReportData, sink?: ReportSink): Promise<string> {
   const { article } = data;
-  const out: string[] = [];
+  const out = new TextParts("\n", sink);
   out.push(`<article class="cc-report" lang="en">`);
   out.push(`<p class="cc-kicker">${escapeHtml(REPORT_TITLE)}</p><h1>${escapeHtml(article.title)}</h1>`);
   out.push(
@@ -112,7 +115,7 @@ export async function buildHtmlReportBody(data: ReportData): Promise<string> {
       dlRow("Source", article.sourceUrl ? a(article.sourceUrl, article.sourceUrl) : null) +
       dlRow("Revision", escapeHtml(`${article.revision}${article.revisionCreatedAt ? ` of ${day(article.revisionCreatedAt)}` : ""}`)) +
       dlRow("Fact-checked by", data.organization.name ? (data.organization.url ? a(data.organization.url, data.organization.name) : escapeHtml(data.organization.name)) : null) +
-      dlRow("Generated", escapeHtml(data.generatedAt)) +
+      dlRow("Generated", `<time datetime="${escapeHtml(data.generatedAt)}">${escapeHtml(reportStamp(data.generatedAt))}</time>`) +
       `</dl>`,
   );
   out.push(`<p class="cc-scope">${escapeHtml(scopeDescription(data))}</p>`);
@@ -133,18 +136,21 @@ export async function buildHtmlReportBody(data: ReportData): Promise<string> {
     out.push(`<h2>Claims not in the current revision</h2>`);
     await forEachYielding(unanchored, (c) => out.push(claimHtml(data, c, false)));
   }
-  out.push(`<footer>${escapeHtml(`${REPORT_TITLE} of “${article.title}”, revision ${article.revision}. Generated ${data.generatedAt}.`)}</footer>`);
+  out.push(`<footer>${escapeHtml(`${REPORT_TITLE} of “${article.title}”, revision ${article.revision}. Generated ${reportStamp(data.generatedAt)}.`)}</footer>`);
   out.push(`</article>`);
-  return out.join("\n");
+  return out.join();
 }
 
-/** The standalone HTML document. */
-export async function buildHtmlReport(data: ReportData, paper: Paper | null = null): Promise<string> {
-  const body = await buildHtmlReportBody(data);
-  return (
+/** The standalone HTML document (written to `sink` when given; then "" is returned). */
+export async function buildHtmlReport(data: ReportData, paper: Paper | null = null, sink?: ReportSink): Promise<string> {
+  const out = new TextParts("", sink);
+  out.push(
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(`${REPORT_TITLE}: ${data.article.title}`)}</title>` +
-    `<style>body{margin:0;background:#fff}${reportCss(paper)}</style></head><body>\n${body}\n</body></html>\n`
+      `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<title>${escapeHtml(`${REPORT_TITLE}: ${data.article.title}`)}</title>` +
+      `<style>body{margin:0;background:#fff}${reportCss(paper)}</style></head><body>\n`,
   );
+  out.push(await buildHtmlReportBody(data, sink));
+  out.push(`\n</body></html>\n`);
+  return out.join();
 }

@@ -4,6 +4,7 @@
  */
 import { reviewStateLabel, stanceLabel } from "@/lib/vocabulary";
 import { countByStatus, scopeDescription, yieldToEventLoop, type ReportClaim, type ReportData } from "@/lib/reports/model";
+import { TextParts, type ReportSink } from "@/lib/reports/stream";
 
 export const REPORT_JSON_SCHEMA_ID = "https://claimcheck.app/schemas/report-v1.json";
 
@@ -94,18 +95,24 @@ function head(data: ReportData) {
   };
 }
 
-/** Pretty JSON of `head` with a `claims` array, serialised a few claims at a time. */
-export async function jsonWithClaims(top: Record<string, unknown>, claims: unknown[]): Promise<string> {
-  const opening = JSON.stringify({ ...top, claims: [] }, null, 2).replace(/\[\]\n\}$/, "[");
-  if (claims.length === 0) return JSON.stringify({ ...top, claims: [] }, null, 2) + "\n";
-  const parts: string[] = [opening];
+/**
+ * Pretty JSON of `head` with a `claims` array, serialised a few claims at a time (`claim` turns
+ * each item into its JSON value as it is written). With a sink, written to it; then "" is returned.
+ */
+export async function jsonWithClaims<T>(top: Record<string, unknown>, claims: T[], sink?: ReportSink, claim: (item: T) => unknown = (c) => c): Promise<string> {
+  const parts = new TextParts("", sink);
+  if (claims.length === 0) {
+    parts.push(JSON.stringify({ ...top, claims: [] }, null, 2) + "\n");
+    return parts.join();
+  }
+  parts.push(JSON.stringify({ ...top, claims: [] }, null, 2).replace(/\[\]\n\}$/, "["));
   for (let i = 0; i < claims.length; i++) {
     if (i > 0 && i % 50 === 0) await yieldToEventLoop();
-    const item = JSON.stringify(claims[i], null, 2).replace(/\n/g, "\n    ");
+    const item = JSON.stringify(claim(claims[i]), null, 2).replace(/\n/g, "\n    ");
     parts.push(`\n    ${item}${i < claims.length - 1 ? "," : ""}`);
   }
   parts.push("\n  ]\n}\n");
-  return parts.join("");
+  return parts.join();
 }
 
 /**
@@ -129,7 +136,7 @@ export async function prettyJsonWithArray(value: unknown, placeholder: string, i
   return parts.join("");
 }
 
-/** The JSON report text. */
-export function buildJsonReport(data: ReportData): Promise<string> {
-  return jsonWithClaims(head(data), data.claims.map(jsonClaim));
+/** The JSON report text (written to `sink` when given). */
+export function buildJsonReport(data: ReportData, sink?: ReportSink): Promise<string> {
+  return jsonWithClaims(head(data), data.claims, sink, jsonClaim);
 }

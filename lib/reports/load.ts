@@ -86,17 +86,19 @@ export async function loadReportDataFrom(db: Db, articleId: string, options: Loa
       history.set(e.objectId, list);
     }
     for (const c of rows) {
-      const nullable = c as typeof c & { start: number | null; end: number | null; quote: string | null };
+      // As in the API (lib/claims/dto.ts): a claim not anchored in the current revision has no
+      // offsets and no quote, whatever stale ones the row still holds.
+      const anchored = c.anchor !== "orphaned" && c.anchor !== "retired";
       claims.push({
         id: c.id,
         number: c.number,
         anchor: c.anchor,
-        start: nullable.start,
-        end: nullable.end,
-        quote: nullable.quote,
+        start: anchored ? c.start : null,
+        end: anchored ? c.end : null,
+        quote: anchored ? c.quote : null,
         prefix: c.prefix,
         suffix: c.suffix,
-        checkedQuote: c.checkedQuote || (nullable.quote ?? ""),
+        checkedQuote: c.checkedQuote || c.quote,
         summary: c.summary,
         claimant: c.claimant,
         claimType: c.claimType,

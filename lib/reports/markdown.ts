@@ -9,6 +9,7 @@ import {
   forEachYielding,
   isHttpUrl,
   partitionByAnchor,
+  reportStamp,
   scopeDescription,
   sentenceContext,
   type ReportClaim,
@@ -153,7 +154,7 @@ export async function buildMarkdownReport(data: ReportData): Promise<string> {
     lines.push(`- **Fact-checked by:** ${data.organization.url ? link(data.organization.name, data.organization.url) : escapeLine(data.organization.name)}`);
   }
   lines.push(`- **Scope:** ${escapeInline(scopeDescription(data))}`);
-  lines.push(`- **Generated:** ${data.generatedAt}`);
+  lines.push(`- **Generated:** ${reportStamp(data.generatedAt)}`);
   lines.push("", "## Summary", "");
   const counts = countByStatus(data);
   if (counts.length === 0) {

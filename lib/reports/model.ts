@@ -213,9 +213,20 @@ export function isHttpUrl(value: string | null | undefined): value is string {
   }
 }
 
+let yieldHook: (() => Promise<void>) | null = null;
+
+/**
+ * Sets what `yieldToEventLoop` waits for besides a turn of the event loop: the report worker
+ * waits there while the response is behind (so a slow client never makes a file pile up).
+ */
+export function setYieldHook(hook: (() => Promise<void>) | null): void {
+  yieldHook = hook;
+}
+
 /** Gives the event loop a turn: long report builds call it between claims so other requests are served. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+export async function yieldToEventLoop(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (yieldHook) await yieldHook();
 }
 
 /** Calls `fn` for each item, yielding to the event loop every `every` items. */
@@ -224,6 +235,11 @@ export async function forEachYielding<T>(items: T[], fn: (item: T, index: number
     if (i > 0 && i % every === 0) await yieldToEventLoop();
     fn(items[i], i);
   }
+}
+
+/** When a report was made, as people read it: "2026-11-30 05:29 UTC" (the JSON formats keep the ISO timestamp). */
+export function reportStamp(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
 }
 
 /** A short date (yyyy-mm-dd) of an ISO timestamp. */

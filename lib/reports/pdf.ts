@@ -14,6 +14,7 @@ import {
   day,
   isHttpUrl,
   partitionByAnchor,
+  reportStamp,
   scopeDescription,
   sentenceContext,
   yieldToEventLoop,
@@ -21,6 +22,7 @@ import {
   type ReportData,
 } from "@/lib/reports/model";
 import { anchorNote, claimLabel, reviewLine, REPORT_TITLE } from "@/lib/reports/words";
+import type { ReportSink } from "@/lib/reports/stream";
 
 export type PdfPaper = "A4" | "LETTER";
 
@@ -337,8 +339,11 @@ function claimBlock(doc: Doc, data: ReportData, claim: ReportClaim, anchored: bo
   doc.moveDown(0.8);
 }
 
-/** Builds the PDF report. */
-export async function buildPdfReport(data: ReportData, paper: PdfPaper = "A4"): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * Builds the PDF report. With a sink, the file's bytes are written to it as pages are finished
+ * (and an empty array is returned), so the whole file is never held at once.
+ */
+export async function buildPdfReport(data: ReportData, paper: PdfPaper = "A4", sink?: ReportSink): Promise<Uint8Array<ArrayBuffer>> {
   const f = fonts();
   const { article } = data;
   const doc = new PDFDocument({
@@ -376,7 +381,7 @@ export async function buildPdfReport(data: ReportData, paper: PdfPaper = "A4"): 
   numberPage();
   doc.on("pageAdded", numberPage);
   const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
+  doc.on("data", (c: Buffer) => (sink ? sink.bytes(c) : chunks.push(c)));
   const done = new Promise<void>((resolve, reject) => {
     doc.on("end", () => resolve());
     doc.on("error", reject);
@@ -391,7 +396,7 @@ export async function buildPdfReport(data: ReportData, paper: PdfPaper = "A4"): 
     ["Source", article.sourceUrl, article.sourceUrl ?? undefined],
     ["Revision", `${article.revision}${article.revisionCreatedAt ? ` of ${day(article.revisionCreatedAt)}` : ""}`],
     ["Fact-checked by", data.organization.name, data.organization.url ?? undefined],
-    ["Generated", data.generatedAt],
+    ["Generated", reportStamp(data.generatedAt)],
   ];
   for (const [label, value, link] of meta) {
     if (value) paragraph(doc, [{ text: `${label}: `, bold: true }, { text: value, link }], { size: 9.5 });

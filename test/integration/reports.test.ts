@@ -77,6 +77,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
+// The first report of a run starts the report worker (its own database client): on a busy
+// machine that takes longer than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 const report = (format: string, scope?: string, who = viewer) => who.get(`/api/v1/articles/${articleId}/report?format=${format}${scope ? `&scope=${scope}` : ""}`);
 
 async function raw(format: string, scope: string) {

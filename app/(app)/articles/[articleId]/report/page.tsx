@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/session";
-import { NotFoundError } from "@/lib/errors";
-import { loadReportData } from "@/lib/reports/data";
-import { buildHtmlReportBody, reportCss, type Paper } from "@/lib/reports/html";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { reportPageHtml } from "@/lib/reports/data";
+import { reportCss, type Paper } from "@/lib/reports/html";
 import { PrintButton } from "@/components/reports/print-button";
 
 export const metadata = { title: "Verification report" };
@@ -17,11 +17,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const sp = await searchParams;
   const scope = sp.scope === "approved" ? "approved" : "all";
   const paper: Paper = sp.paper === "letter" ? "letter" : "a4";
-  const data = await loadReportData(user, articleId, scope).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
+  // Built off the main thread (lib/reports/worker-pool.ts), like the downloads.
+  const html = await reportPageHtml(user, articleId, scope).catch((e) => {
+    if (e instanceof NotFoundError || (e instanceof AppError && e.status === 404)) notFound();
     throw e;
   });
-  const html = await buildHtmlReportBody(data);
   const here = (q: Record<string, string>) => `/articles/${encodeURIComponent(articleId)}/report?${new URLSearchParams({ scope, paper, ...q })}`;
   const download = (format: string) => `/api/v1/articles/${encodeURIComponent(articleId)}/report?${new URLSearchParams({ format, scope, paper })}`;
   const pill = (active: boolean) =>

@@ -1,23 +1,20 @@
 import { apiRoute } from "@/lib/http/api";
 import { reportQuerySchema } from "@/lib/reports/schemas";
-import { buildReportFileOffThread } from "@/lib/reports/worker-pool";
-import { loadReportData } from "@/lib/reports/data";
+import { reportDownload, reportPreview } from "@/lib/reports/data";
 import { defaultScope } from "@/lib/reports/model";
-import { previewReport } from "@/lib/reports/preview";
 
 export const GET = apiRoute<{ id: string }>(async ({ user, params, query }) => {
   const q = query(reportQuerySchema);
-  const data = await loadReportData(user, params.id, q.scope ?? defaultScope(q.format));
-  if (q.preview === "true") return previewReport(q.format, data);
-  const file = await buildReportFileOffThread(q.format, data, { paper: q.paper ?? null });
+  const scope = q.scope ?? defaultScope(q.format);
+  if (q.preview === "true") return reportPreview(user, params.id, q.format, scope);
+  const file = await reportDownload(user, params.id, { format: q.format, scope, paper: q.paper ?? null });
   return new Response(file.body, {
     headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": file.disposition,
+      ...file.head.headers,
+      "Content-Type": file.head.contentType,
+      "Content-Disposition": file.head.disposition,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
-      "X-Report-Revision": String(data.article.revision),
-      "X-Report-Scope": data.scope,
     },
   });
 });
