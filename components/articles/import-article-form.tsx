@@ -6,6 +6,10 @@ import { Field, Input, Notice, Textarea } from "@/components/ui/field";
 import { createArticleAction } from "@/lib/articles/actions";
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+// The server's limit (lib/config.ts MAX_ARTICLE_BODY_CHARS; that module is server-side), checked
+// here too so an over-size text is refused at once instead of after a long upload.
+const MAX_BODY_CHARS = 2 * 1024 * 1024;
+const TOO_LONG = "The article body may be at most 2 MB of text. Shorten it, or import the part you will check.";
 
 /** Import an article by pasting its text or uploading a .txt / .md file. */
 export function ImportArticleForm() {
@@ -33,11 +37,25 @@ export function ImportArticleForm() {
     setMessage(null);
   }
 
+  function onPaste(event: React.ClipboardEvent<HTMLTextAreaElement>) {
+    const area = event.currentTarget;
+    const pasted = event.clipboardData.getData("text/plain").length;
+    if (area.value.length - (area.selectionEnd - area.selectionStart) + pasted > MAX_BODY_CHARS) {
+      setMessage(TOO_LONG);
+      setFields((f) => ({ ...f, body: TOO_LONG }));
+    }
+  }
+
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
     const form = new FormData(event.currentTarget);
     const get = (k: string) => String(form.get(k) ?? "");
+    if (get("body").length > MAX_BODY_CHARS) {
+      setMessage(TOO_LONG);
+      setFields((f) => ({ ...f, body: TOO_LONG }));
+      return;
+    }
+    setPending(true);
     const result = await createArticleAction({
       title: get("title"),
       body: get("body"),
@@ -79,7 +97,7 @@ export function ImportArticleForm() {
         <Input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={onFile} />
       </Field>
       <Field label="Article text" hint="Paste the full text. Line breaks are kept." error={fields.body}>
-        <Textarea ref={bodyRef} name="body" rows={16} required className="font-serif" aria-invalid={!!fields.body} />
+        <Textarea ref={bodyRef} name="body" rows={16} required className="font-serif" aria-invalid={!!fields.body} onPaste={onPaste} />
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? "Importing…" : "Import article"}
