@@ -38,4 +38,5 @@ test("an over-size article text is refused in the form without an upload", async
   expect(posts).toEqual([]);
   expect(page.url()).toMatch(/\/articles\/new$/);
   expect(await testDb().article.count({ where: { title: "Too long" } })).toBe(0);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/import-too-long.png` });
 }, 60_000);
