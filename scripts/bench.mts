@@ -425,6 +425,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   reports: () => benchReports(root),
   pg: () => import("./bench/pg.mts").then((m) => m.benchPostgres()),
   hash: () => import("./bench/hash.mts").then((m) => m.benchHash()),
+  browser: () => import("./bench/browser.mts").then((m) => m.benchBrowser(root)),
 };
 (section && sections[section]
   ? sections[section]()
