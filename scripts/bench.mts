@@ -360,6 +360,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   pg: () => import("./bench/pg.mts").then((m) => m.benchPostgres()),
   hash: () => import("./bench/hash.mts").then((m) => m.benchHash()),
   api: () => import("./bench/api.mts").then((m) => m.benchApi()),
+  browser: () => import("./bench/browser.mts").then((m) => m.benchBrowser(root)),
 };
 (section && sections[section]
   ? sections[section]()
@@ -370,6 +371,8 @@ const sections: Record<string, () => Promise<unknown>> = {
       .then(() => benchReports(root))
       .then(() => sections.pg())
       .then(() => sections.api())
+      .then(() => sections.browser())
+      .then(() => sections.hash())
 ).then(
   () => process.exit(0),
   (error) => {

@@ -17,6 +17,96 @@ type PlacedClaim = ClaimDto & { start: number; end: number };
 
 const fallback: StatusDto = { key: "?", label: "Unknown", color: "#6b7280", isVerdict: false };
 
+type Choose = (claimIds: string[]) => void;
+
+/** A run of text outside every claim. Memoised, as are the runs and labels below: a keystroke or
+ * a saved claim re-renders only the runs whose claim changed, not the whole article. */
+const PlainRun = memo(function PlainRun({ start, end, text }: { start: number; end: number; text: string }) {
+  return (
+    <span data-start={start} data-end={end}>
+      {text}
+    </span>
+  );
+});
+
+const ClaimRun = memo(function ClaimRun({
+  start,
+  end,
+  text,
+  ids,
+  color,
+  selected,
+  onChoose,
+}: {
+  start: number;
+  end: number;
+  text: string;
+  /** The claims covering this run, innermost first, space-separated. */
+  ids: string;
+  color: string;
+  selected: boolean;
+  onChoose: Choose;
+}) {
+  const overlap = ids.includes(" ");
+  return (
+    <span
+      data-start={start}
+      data-end={end}
+      data-claims={ids}
+      data-selected={selected}
+      className="claim-mark"
+      style={{
+        backgroundColor: tint(color, overlap ? 0.3 : 0.18),
+        borderBottomColor: color,
+        borderBottomStyle: overlap ? "double" : "solid",
+        borderBottomWidth: overlap ? 4 : 3,
+      }}
+      onClick={() => {
+        if (!window.getSelection()?.isCollapsed) return;
+        onChoose(ids.split(" "));
+      }}
+    >
+      {text}
+    </span>
+  );
+});
+
+const ClaimLabel = memo(function ClaimLabel({
+  claimId,
+  at,
+  number,
+  status,
+  selected,
+  onChoose,
+}: {
+  claimId: string;
+  at: number;
+  number: number | undefined;
+  status: StatusDto;
+  selected: boolean;
+  onChoose: Choose;
+}) {
+  return (
+    <button
+      type="button"
+      contentEditable={false}
+      data-badge
+      data-at={at}
+      data-claim-id={claimId}
+      aria-label={`Claim ${number}: ${status.label}`}
+      aria-pressed={selected}
+      onClick={() => onChoose([claimId])}
+      className={`mx-0.5 inline-flex select-none items-center gap-1 rounded border bg-white px-1 align-[0.15em] font-sans text-[11px] font-semibold leading-4 text-slate-800 hover:bg-slate-100 ${selected ? "ring-2 ring-slate-900" : ""}`}
+      style={{ borderColor: status.color }}
+    >
+      <span aria-hidden className="inline-block rounded-sm px-0.5 leading-4" style={{ backgroundColor: status.color, color: STATUS_TEXT_COLOR }}>
+        {statusMark(status.key)}
+      </span>
+      {number} · {status.label}
+    </button>
+  );
+});
+
 /**
  * The article text with every claim highlighted in its status colour, underlined, and followed
  * by a numbered status label, so overlapping and adjacent claims each stay visible and reachable.
@@ -37,59 +127,33 @@ export const AnnotatedText = memo(function AnnotatedText({ body, claims: allClai
   for (const seg of segments) {
     const text = body.slice(seg.start, seg.end);
     if (seg.claimIds.length === 0) {
-      out.push(
-        <span key={`t${seg.start}`} data-start={seg.start} data-end={seg.end}>
-          {text}
-        </span>,
-      );
+      out.push(<PlainRun key={`t${seg.start}`} start={seg.start} end={seg.end} text={text} />);
     } else {
       const inner = byId.get(seg.claimIds[0])!;
-      const status = statuses.get(inner.status) ?? fallback;
-      const selected = selectedId !== null && seg.claimIds.includes(selectedId);
       out.push(
-        <span
+        <ClaimRun
           key={`t${seg.start}`}
-          data-start={seg.start}
-          data-end={seg.end}
-          data-claims={seg.claimIds.join(" ")}
-          data-selected={selected}
-          className="claim-mark"
-          style={{
-            backgroundColor: tint(status.color, seg.claimIds.length > 1 ? 0.3 : 0.18),
-            borderBottomColor: status.color,
-            borderBottomStyle: seg.claimIds.length > 1 ? "double" : "solid",
-            borderBottomWidth: seg.claimIds.length > 1 ? 4 : 3,
-          }}
-          onClick={() => {
-            if (!window.getSelection()?.isCollapsed) return;
-            onChoose(seg.claimIds);
-          }}
-        >
-          {text}
-        </span>,
+          start={seg.start}
+          end={seg.end}
+          text={text}
+          ids={seg.claimIds.join(" ")}
+          color={(statuses.get(inner.status) ?? fallback).color}
+          selected={selectedId !== null && seg.claimIds.includes(selectedId)}
+          onChoose={onChoose}
+        />,
       );
     }
     for (const claim of endings.get(seg.end) ?? []) {
-      const status = statuses.get(claim.status) ?? fallback;
       out.push(
-        <button
+        <ClaimLabel
           key={`b${claim.id}`}
-          type="button"
-          contentEditable={false}
-          data-badge
-          data-at={claim.end}
-          data-claim-id={claim.id}
-          aria-label={`Claim ${numbers.get(claim.id)}: ${status.label}`}
-          aria-pressed={selectedId === claim.id}
-          onClick={() => onChoose([claim.id])}
-          className={`mx-0.5 inline-flex select-none items-center gap-1 rounded border bg-white px-1 align-[0.15em] font-sans text-[11px] font-semibold leading-4 text-slate-800 hover:bg-slate-100 ${selectedId === claim.id ? "ring-2 ring-slate-900" : ""}`}
-          style={{ borderColor: status.color }}
-        >
-          <span aria-hidden className="inline-block rounded-sm px-0.5 leading-4" style={{ backgroundColor: status.color, color: STATUS_TEXT_COLOR }}>
-            {statusMark(status.key)}
-          </span>
-          {numbers.get(claim.id)} · {status.label}
-        </button>,
+          claimId={claim.id}
+          at={claim.end}
+          number={numbers.get(claim.id)}
+          status={statuses.get(claim.status) ?? fallback}
+          selected={selectedId === claim.id}
+          onChoose={onChoose}
+        />,
       );
     }
   }

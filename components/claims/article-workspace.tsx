@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { AnnotatedText, pointToOffset } from "@/components/claims/annotated-text";
 import { ClaimEditor, type Unsaved } from "@/components/claims/claim-editor";
@@ -15,6 +15,7 @@ import { createClaimAction } from "@/lib/claims/actions";
 import type { ClaimDto } from "@/lib/claims/dto";
 import { createClaimStore, reduceClaimStore, type StoreEvent } from "@/lib/claims/store";
 import { useArticleEvents } from "@/components/claims/use-article-events";
+import { useInBrowser } from "@/components/claims/use-in-browser";
 import { PresenceList } from "@/components/claims/presence-list";
 import { ShortcutHelp, isTypingTarget, useShortcutsEnabled } from "@/components/claims/shortcuts";
 import { trimRange } from "@/lib/anchoring/text";
@@ -63,7 +64,13 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
   const [error, setError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<{ existing: ClaimDto; range: Pending } | null>(null);
   const [adding, setAdding] = useState(false);
-  const [unsaved, setUnsaved] = useState<Map<string, Unsaved>>(() => new Map());
+  // Unsaved edits per claim: the latest drafts are kept without re-rendering the workspace on every
+  // keystroke (an editor reads its claim's entry when it mounts); the set of claims with edits is state.
+  const [drafts] = useState(() => new Map<string, Unsaved>());
+  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(() => new Set());
+  // The article text is drawn in the browser only: the page sends the body once (in the RSC
+  // payload), not a second time as server-rendered HTML.
+  const inBrowser = useInBrowser();
   const textRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const canCreate = can(viewer, "claim:create");
@@ -138,24 +145,17 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     // Edits kept for this claim were made on an older version: an editor that mounts again must
     // not restore them over what was just saved. (A still-open editor with edits left registers
     // them again from its own state.)
-    setUnsaved((map) => {
-      const kept = map.get(claim.id);
-      if (!kept || kept.base.version >= claim.version) return map;
-      const next = new Map(map);
-      next.delete(claim.id);
-      return next;
-    });
-  }, []);
+    const kept = drafts.get(claim.id);
+    if (!kept || kept.base.version >= claim.version) return;
+    drafts.delete(claim.id);
+    setUnsaved((ids) => without(ids, claim.id));
+  }, [drafts]);
 
   const onUnsavedChange = useCallback((claimId: string, value: Unsaved | null) => {
-    setUnsaved((map) => {
-      if (!value && !map.has(claimId)) return map;
-      const next = new Map(map);
-      if (value) next.set(claimId, value);
-      else next.delete(claimId);
-      return next;
-    });
-  }, []);
+    if (value) drafts.set(claimId, value);
+    else drafts.delete(claimId);
+    setUnsaved((ids) => (value ? (ids.has(claimId) ? ids : new Set(ids).add(claimId)) : without(ids, claimId)));
+  }, [drafts]);
 
   // Leaving the page with unsaved verdicts or rationales asks first.
   useEffect(() => {
@@ -222,7 +222,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
 
   // Bring the chosen claim's highlight into view.
   useEffect(() => {
-    if (!selectedId) return;
+    if (!selectedId || !inBrowser) return;
     const mark = textRef.current?.querySelector(`[data-claim-id="${selectedId}"]`);
     if (!mark) return;
     if (window.matchMedia("(min-width: 1024px)").matches) mark.scrollIntoView({ block: "nearest", behavior: "smooth" });
@@ -231,7 +231,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
       const top = mark.getBoundingClientRect().top;
       if (top < 60 || top > window.innerHeight * 0.35) window.scrollBy({ top: top - 70, behavior: "smooth" });
     }
-  }, [selectedId]);
+  }, [selectedId, inBrowser]);
 
   return (
     <>
@@ -254,6 +254,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
             onAddAnyway={() => addClaim(duplicate.range, true)}
           />
         ) : null}
+        {inBrowser ? (
         <div
           ref={textRef}
           // Editable only so the keyboard can move a caret and select (Shift+arrows); every
@@ -290,6 +291,11 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
         >
           <AnnotatedText body={article.body} claims={claims} statuses={statusMap} selectedId={selectedId} numbers={numbers} onChoose={choose} />
         </div>
+        ) : (
+          <div aria-busy="true" className="rounded-lg border border-slate-200 bg-white px-8 py-6 font-serif text-[18px] leading-[1.75] text-slate-500 shadow-sm">
+            Loading the article text…
+          </div>
+        )}
         {pending ? (
           <div className="absolute z-10 flex items-center gap-2 rounded-md border border-slate-300 bg-white p-1.5 shadow-lg" style={{ top: pending.top, left: pending.left }}>
             <Button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => addClaim()} disabled={adding}>
@@ -321,29 +327,17 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
             </p>
           ) : (
             <ol className="max-h-72 overflow-y-auto py-1">
-              {claims.map((c) => {
-                const status = statusMap.get(c.status);
-                return (
-                  <li key={c.id}>
-                    <button
-                      type="button"
-                      onClick={() => setSelectedId(c.id)}
-                      data-claim-item={c.id}
-                      aria-current={c.id === selectedId ? "true" : undefined}
-                      className={`flex w-full items-start gap-2 px-4 py-1.5 text-left text-sm hover:bg-slate-50 ${c.id === selectedId ? "bg-blue-50" : ""}`}
-                    >
-                      <span className="w-5 shrink-0 text-right text-xs text-slate-500">{numbers.get(c.id)}</span>
-                      {status ? <StatusBadge status={status} size="xs" /> : null}
-                      <span className="min-w-0 flex-1">
-                        <span className="line-clamp-2 text-slate-800">{c.quote ?? c.checkedQuote}</span>
-                        {c.anchor !== "exact" ? <span className="mr-2 text-xs font-semibold text-amber-900">⚑ {c.anchor === "moved" ? "Moved: confirm" : c.anchor === "retired" ? "Retired" : "Not found in this revision"}</span> : null}
-                        {unsaved.has(c.id) ? <span className="mr-2 text-xs font-semibold text-blue-800">✎ Unsaved edits</span> : null}
-                        {c.reviewState !== "none" ? <ReviewStateBadge state={c.reviewState} /> : null}
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
+              {claims.map((c) => (
+                <ClaimListItem
+                  key={c.id}
+                  claim={c}
+                  number={numbers.get(c.id)}
+                  status={statusMap.get(c.status)}
+                  selected={c.id === selectedId}
+                  unsaved={unsaved.has(c.id)}
+                  onSelect={setSelectedId}
+                />
+              ))}
             </ol>
           )}
         </section>
@@ -365,7 +359,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
               statuses={statuses}
               viewer={viewer}
               onSaved={onSaved}
-              unsaved={unsaved.get(selected.id)}
+              unsaved={drafts.get(selected.id)}
               onUnsavedChange={onUnsavedChange}
               changedBy={store.changedBy.get(selected.id) ?? null}
               activity={store.activity.get(selected.id) ?? 0}
@@ -394,3 +388,48 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     </>
   );
 }
+
+function without(ids: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  if (!ids.has(id)) return ids;
+  const next = new Set(ids);
+  next.delete(id);
+  return next;
+}
+
+/** One claim in the panel's list; memoised so a keystroke or a save re-renders only the item that changed. */
+const ClaimListItem = memo(function ClaimListItem({
+  claim: c,
+  number,
+  status,
+  selected,
+  unsaved,
+  onSelect,
+}: {
+  claim: ClaimDto;
+  number: number | undefined;
+  status: StatusDto | undefined;
+  selected: boolean;
+  unsaved: boolean;
+  onSelect: (id: string) => void;
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        onClick={() => onSelect(c.id)}
+        data-claim-item={c.id}
+        aria-current={selected ? "true" : undefined}
+        className={`flex w-full items-start gap-2 px-4 py-1.5 text-left text-sm hover:bg-slate-50 ${selected ? "bg-blue-50" : ""}`}
+      >
+        <span className="w-5 shrink-0 text-right text-xs text-slate-500">{number}</span>
+        {status ? <StatusBadge status={status} size="xs" /> : null}
+        <span className="min-w-0 flex-1">
+          <span className="line-clamp-2 text-slate-800">{c.quote ?? c.checkedQuote}</span>
+          {c.anchor !== "exact" ? <span className="mr-2 text-xs font-semibold text-amber-900">⚑ {c.anchor === "moved" ? "Moved: confirm" : c.anchor === "retired" ? "Retired" : "Not found in this revision"}</span> : null}
+          {unsaved ? <span className="mr-2 text-xs font-semibold text-blue-800">✎ Unsaved edits</span> : null}
+          {c.reviewState !== "none" ? <ReviewStateBadge state={c.reviewState} /> : null}
+        </span>
+      </button>
+    </li>
+  );
+});

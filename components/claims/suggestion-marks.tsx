@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
 import { createClaimAction } from "@/lib/claims/actions";
+import { useInBrowser } from "@/components/claims/use-in-browser";
 import type { Suggestion } from "@/lib/suggestions/score";
 
 type HighlightRegistry = { set: (name: string, h: unknown) => void; delete: (name: string) => void };
@@ -56,13 +57,15 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
     }
   }, [articleId]);
 
+  // The article text appears after hydration (ArticleWorkspace): draw the marks once it is there.
+  const textShown = useInBrowser();
   const open = useMemo(() => suggestions.filter((s) => !dismissed.has(key(s))), [suggestions, dismissed]);
 
   useEffect(() => {
     const registry = (globalThis.CSS as unknown as { highlights?: HighlightRegistry })?.highlights;
     const Highlight = (globalThis as unknown as { Highlight?: HighlightCtor }).Highlight;
     const root = document.querySelector<HTMLElement>('[role="document"]');
-    if (!registry || !Highlight || !root) return;
+    if (!registry || !Highlight || !root || !textShown) return;
     const draw = () => {
       if (!shown) {
         registry.delete("claim-suggestion");
@@ -84,7 +87,7 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
       registry.delete("claim-suggestion");
       registry.delete("claim-suggestion-focus");
     };
-  }, [open, shown, focus]);
+  }, [open, shown, focus, textShown]);
 
   const dismiss = useCallback(
     (s: Suggestion) => {

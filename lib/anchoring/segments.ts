@@ -14,13 +14,13 @@ export function segmentText(length: number, spans: Span[]): Segment[] {
     cuts.add(s.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const byLength = [...valid].sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
+  const at = new Map(points.map((p, i) => [p, i]));
   const segments: Segment[] = [];
-  for (let i = 0; i < points.length - 1; i++) {
-    const start = points[i];
-    const end = points[i + 1];
-    if (end <= start) continue;
-    segments.push({ start, end, claimIds: byLength.filter((s) => s.start <= start && s.end >= end).map((s) => s.id) });
+  for (let i = 0; i < points.length - 1; i++) segments.push({ start: points[i], end: points[i + 1], claimIds: [] });
+  // Each span lands in the segments between its two cuts, shortest span first.
+  const byLength = [...valid].sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
+  for (const s of byLength) {
+    for (let i = at.get(s.start)!, last = at.get(s.end)!; i < last; i++) segments[i].claimIds.push(s.id);
   }
   return segments;
 }

@@ -170,13 +170,17 @@ export function scoreSentence(sentence: string): { score: number; reasons: strin
   return { score: Math.min(1, Math.round(score * 100) / 100), reasons };
 }
 
+/** A sentence already (mostly) covered by a claim needs no suggestion. */
+export function isClaimed(s: { start: number; end: number }, claims: Span[]): boolean {
+  return claims.some((c) => c.start < s.end && s.start < c.end && Math.min(c.end, s.end) - Math.max(c.start, s.start) >= (s.end - s.start) / 2);
+}
+
 /** Suggested claims in `body`, in text order, each with a score and reasons. */
 export function suggestClaims(body: string, options: { threshold?: number; exclude?: Span[] } = {}): Suggestion[] {
   const threshold = options.threshold ?? SUGGESTION_THRESHOLD;
   const out: Suggestion[] = [];
   for (const s of splitSentences(body)) {
-    // A sentence already (mostly) covered by a claim needs no suggestion.
-    if (options.exclude?.some((c) => c.start < s.end && s.start < c.end && Math.min(c.end, s.end) - Math.max(c.start, s.start) >= (s.end - s.start) / 2)) continue;
+    if (options.exclude && isClaimed(s, options.exclude)) continue;
     const quote = body.slice(s.start, s.end);
     const { score, reasons } = scoreSentence(quote);
     if (score >= threshold) out.push({ start: s.start, end: s.end, quote, score, reasons });

@@ -13,6 +13,16 @@ import { listRevisions } from "@/lib/articles/revisions";
 import { listSuggestions } from "@/lib/suggestions/data";
 import { ExportMenu } from "@/components/reports/export-menu";
 
+// A long article can have thousands of suggested sentences; the page shows the strongest of them
+// (in text order), so a 2 MB article's page does not carry a list larger than its text.
+const SUGGESTIONS_SHOWN = 100;
+
+function strongest<T extends { score: number }>(list: T[]): T[] {
+  if (list.length <= SUGGESTIONS_SHOWN) return list;
+  const kept = new Set([...list].sort((a, b) => b.score - a.score).slice(0, SUGGESTIONS_SHOWN));
+  return list.filter((s) => kept.has(s));
+}
+
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string }> }) {
   const user = await requireUser();
   const { articleId } = await params;
@@ -32,7 +42,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   ]);
   const [revisions, suggestions] = await Promise.all([
     listRevisions(user, articleId),
-    can(user, "suggestions:read") ? listSuggestions(user, articleId) : Promise.resolve([]),
+    can(user, "suggestions:read") ? listSuggestions(user, articleId).then(strongest) : Promise.resolve([]),
   ]);
   return (
     <div className="mx-auto max-w-[1400px] px-4 py-5">
