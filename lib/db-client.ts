@@ -5,6 +5,7 @@ import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pos
 import { classifyDatabaseUrl } from "@/prisma/database-url";
 import { tuneSqliteConnection, type TunableConnection } from "@/lib/db-tuning";
 import { SECRET_FIELDS, type SecretOmit } from "@/lib/db-secrets";
+import { serialiseOutsideTransactions, type SerialisableAdapter } from "@/lib/db-sqlite-lock";
 
 /**
  * The app's Prisma client type (the SQLite client's; the PostgreSQL client has the same models):
@@ -39,11 +40,13 @@ function buildClient(url: string | undefined, omit: SecretOmit | undefined): DbW
   // better-sqlite3 turns foreign keys on by default; `timeout` is SQLite's busy timeout.
   // WAL is set on the file by the migrator and persists.
   const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 5000 });
-  // The adapter opens its connection in connect(): tune it there (pragmas, statement cache).
+  // The adapter opens its connection in connect(): tune it there (pragmas, statement cache), and
+  // keep statements made outside a transaction out of an open one (docs/upstream-bugs.md §6).
   const connect = adapter.connect.bind(adapter);
   adapter.connect = async () => {
     const connection = await connect();
     tuneSqliteConnection((connection as unknown as { client?: TunableConnection }).client);
+    serialiseOutsideTransactions(connection as unknown as SerialisableAdapter);
     return connection;
   };
   return new PrismaClient({ adapter, ...(omit ? { omit } : {}) }) as unknown as DbWithSecrets;

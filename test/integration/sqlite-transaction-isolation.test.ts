@@ -2,14 +2,13 @@
  * Upstream bug (docs/upstream-bugs.md §6): with @prisma/adapter-better-sqlite3 7.10, a query made
  * OUTSIDE an interactive transaction while that transaction is open runs on the same connection,
  * inside it: it reads the transaction's uncommitted rows, and a write it makes is acknowledged and
- * then undone by the transaction's rollback. These tests state what should happen and are marked
- * `failing` (Jest reports them as passing while the bug is there); when the adapter is fixed they
- * will be reported as failing, and the mark can go. SQLite only: PostgreSQL uses a pool.
+ * then undone by the transaction's rollback. lib/db-sqlite-lock.ts makes such statements wait for
+ * the open transaction to end. Both tests fail without it (checked by removing the call in
+ * lib/db-client.ts). On PostgreSQL the pool gives the outside query its own connection; the same
+ * expectations hold there.
  */
 import { testDb } from "../support/fixtures";
 
-const sqlite = !process.env.TEST_POSTGRES_URL;
-const maybe = sqlite ? it.failing : it.skip;
 
 /** Opens a transaction that writes `key`, and rolls it back when the returned function is called. */
 async function openTransactionWriting(key: string) {
@@ -32,16 +31,28 @@ async function openTransactionWriting(key: string) {
   };
 }
 
-maybe("a read outside an open transaction does not see its uncommitted rows", async () => {
+/**
+ * Starts `query` now (Prisma's promises are lazy) and gives it 200 ms: without the fix it runs at
+ * once inside the open transaction; with it, it waits for the transaction to end.
+ */
+async function startOutside<T>(query: PromiseLike<T>): Promise<{ result: Promise<T> }> {
+  const result = Promise.resolve(query);
+  await Promise.race([result, new Promise((resolve) => setTimeout(resolve, 200))]);
+  return { result }; // wrapped: an async function would otherwise wait for it
+}
+
+it("a read outside an open transaction does not see its uncommitted rows", async () => {
   const finish = await openTransactionWriting("isolation-read");
-  const seen = await testDb().setting.findUnique({ where: { key: "isolation-read" } });
+  const { result: seen } = await startOutside(testDb().setting.findUnique({ where: { key: "isolation-read" } }));
   expect(await finish()).toBe("rolled back");
-  expect(seen).toBeNull();
+  expect(await seen).toBeNull();
 });
 
-maybe("a write outside an open transaction survives that transaction's rollback", async () => {
+it("a write outside an open transaction survives that transaction's rollback", async () => {
   const finish = await openTransactionWriting("isolation-inside");
-  await testDb().setting.create({ data: { key: "isolation-outside", value: "acknowledged" } });
+  const { result: write } = await startOutside(testDb().setting.create({ data: { key: "isolation-outside", value: "acknowledged" } }));
   expect(await finish()).toBe("rolled back");
+  await write;
   expect(await testDb().setting.findUnique({ where: { key: "isolation-outside" } })).toMatchObject({ value: "acknowledged" });
+  expect(await testDb().setting.findUnique({ where: { key: "isolation-inside" } })).toBeNull();
 });

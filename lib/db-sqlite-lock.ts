@@ -1,0 +1,78 @@
+/**
+ * Work-around for docs/upstream-bugs.md §6: @prisma/adapter-better-sqlite3 7.10 has one connection
+ * and lets a query made outside an open interactive transaction run inside it (dirty reads; an
+ * acknowledged write undone by the other transaction's rollback). Here every statement made
+ * outside a transaction waits, in arrival order, while a transaction is open, and a transaction
+ * waits for the statements queued before it. better-sqlite3 runs each statement synchronously, so
+ * the lock is held for one statement's time outside transactions and for the whole transaction
+ * inside one (as the adapter's own mutex already does between transactions).
+ */
+type Release = () => void;
+
+/** A first-in, first-out lock. */
+export class FifoLock {
+  private tail: Promise<void> = Promise.resolve();
+  private held = false;
+  /** Resolves with the function that releases the lock, once every earlier holder has released it. */
+  acquire(): Promise<Release> {
+    let release!: Release;
+    const turn = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => turn);
+    return previous.then(() => {
+      this.held = true;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        this.held = false;
+        release();
+      };
+    });
+  }
+  get locked(): boolean {
+    return this.held;
+  }
+}
+
+type Queryable = {
+  queryRaw: (query: unknown) => Promise<unknown>;
+  executeRaw: (query: unknown) => Promise<unknown>;
+};
+type Transaction = Queryable & { commit: () => Promise<void>; rollback: () => Promise<void> };
+export type SerialisableAdapter = Queryable & {
+  executeScript: (script: string) => Promise<void>;
+  startTransaction: (isolationLevel?: string) => Promise<Transaction>;
+};
+
+/** Makes statements outside a transaction wait while one is open on `adapter` (the connected adapter). */
+export function serialiseOutsideTransactions(adapter: SerialisableAdapter): void {
+  const lock = new FifoLock();
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel?: string) => {
+    const release = await lock.acquire();
+    let transaction: Transaction;
+    try {
+      transaction = await startTransaction(isolationLevel);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const commit = transaction.commit.bind(transaction);
+    const rollback = transaction.rollback.bind(transaction);
+    transaction.commit = () => commit().finally(release);
+    transaction.rollback = () => rollback().finally(release);
+    return transaction;
+  };
+  for (const method of ["queryRaw", "executeRaw", "executeScript"] as const) {
+    const original = (adapter[method] as (arg: unknown) => Promise<unknown>).bind(adapter);
+    (adapter as unknown as Record<string, (arg: unknown) => Promise<unknown>>)[method] = async (arg: unknown) => {
+      const release = await lock.acquire();
+      try {
+        return await original(arg);
+      } finally {
+        release();
+      }
+    };
+  }
+}
