@@ -86,7 +86,7 @@ function attributedTo(sentence: string): string | null {
   const u = "u";
   const patterns = [
     new RegExp(`[Aa]ccording to\\s+(?:an?\\s+[\\p{Ll} -]+?,?\\s+)?(${NAME})`, u),
-    new RegExp(`((?:[\\p{Lu}][\\p{L}\\-]+[’']s\\s+)?[\\p{Ll}]+\\s+(?:ministry|ministers?|government|spokes(?:man|woman|person)|officials?|police|army|military|president|office|department|agency|court|minister|leaders?))\\s+(?:said|says|told|announced|stated|claimed|accused|denied|warned|urged|reported|confirmed)\\b`, u),
+    new RegExp(`(?<!\\p{L})((?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}\\-]+[’']s\\s+)?(?:[\\p{Ll}]+\\s+)?(?:ministry|ministers?|government|spokes(?:man|woman|person)|officials?|police|army|military|president|office|department|agency|court|minister|leaders?))\\s+(?:said|says|told|announced|stated|claimed|accused|denied|warned|urged|reported|confirmed)\\b`, u),
     new RegExp(`(${NAME})(?:,[^,]{0,80},)?\\s+(?:even\\s+|also\\s+|has\\s+|have\\s+|had\\s+)?(?:said|says|told|announced|stated|claimed|claims|accused|accuses|denied|denies|insisted|argued|warned|urged|reported|confirmed|alleged)\\b`, u),
     new RegExp(`(?:said|says|told|announced|stated)\\s+(${NAME})(?=[,.;]|$)`, u),
   ];

@@ -43,6 +43,12 @@ describe("sentences and scores", () => {
     expect(r.reasons[0]).toMatch(/^a percentage, a date/);
     expect(r.reasons).toContain("attributed to the Office for National Statistics");
   });
+  it("names an attribution by whole words (never a word cut at its start)", () => {
+    const r = scoreSentence("The ministry said 40,000 troops had left the border region in March 2022.");
+    expect(r.reasons).toContain("attributed to the ministry");
+    const foreign = scoreSentence("China's foreign ministry said trade grew 30% in 2022 to a record $190 billion.");
+    expect(foreign.reasons).toContain("attributed to China’s foreign ministry".replace("’", "'"));
+  });
   it("reaches useful precision and recall on the labelled set", () => {
     const r = evaluateSuggestions(LABELLED.map(labelledText));
     expect(r.precision).toBeGreaterThanOrEqual(0.8);
