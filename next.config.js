@@ -10,7 +10,7 @@ const nextConfig = {
   // scripts/serve.mjs compresses responses.
   compress: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit", "fontkit"],
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  experimental: { serverActions: { bodySizeLimit: "7mb" } },
   // Pages and API responses get their headers (with a per-request CSP nonce) from proxy.ts.
   async headers() {
     return [{ source: "/_next/static/:path*", headers: staticHeaders }];

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Notice, Textarea } from "@/components/ui/field";
 import { createArticleAction } from "@/lib/articles/actions";
 
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+// A file is read only when it can be under the character limit (UTF-8: at most 3 bytes each).
+const MAX_FILE_BYTES = 3 * 2 * 1024 * 1024;
 // The server's limit (lib/config.ts MAX_ARTICLE_BODY_CHARS; that module is server-side), checked
 // here too so an over-size text is refused at once instead of after a long upload.
 const MAX_BODY_CHARS = 2 * 1024 * 1024;
@@ -27,11 +28,11 @@ export function ImportArticleForm() {
       setMessage("Choose a .txt or .md file.");
       return;
     }
-    if (file.size > MAX_FILE_BYTES) {
-      setMessage("That file is larger than 2 MB.");
+    const text = file.size > MAX_FILE_BYTES ? null : await file.text();
+    if (text === null || text.length > MAX_BODY_CHARS) {
+      setMessage(TOO_LONG);
       return;
     }
-    const text = await file.text();
     if (bodyRef.current) bodyRef.current.value = text;
     if (titleRef.current && !titleRef.current.value) titleRef.current.value = file.name.replace(/\.(txt|md|markdown)$/i, "");
     setMessage(null);

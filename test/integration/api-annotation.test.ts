@@ -104,9 +104,22 @@ describe("who am I, statuses, articles", () => {
     const bad = await editor.request("POST", "/api/v1/articles", "{not json", { "content-type": "application/json" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("malformed_json");
-    const huge = await editor.post("/api/v1/articles", { title: "big", body: "x".repeat(3 * 1024 * 1024) });
+    const huge = await editor.post("/api/v1/articles", { title: "big", body: "x".repeat(7 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe("payload_too_large");
+    const long = await editor.post("/api/v1/articles", { title: "long", body: "x".repeat(2 * 1024 * 1024 + 1) });
+    expect(long.status).toBe(422);
+    expect(Object.keys(long.body.error.details.fields)).toEqual(["body"]);
+  });
+
+  it("accepts an article in Cyrillic or Chinese up to the character limit (more bytes than characters)", async () => {
+    for (const word of ["Москва ", "莫斯科会谈"]) {
+      const text = word.repeat(Math.floor((2 * 1024 * 1024 - 100) / word.length)).trim();
+      const r = await editor.post("/api/v1/articles", { title: `Long ${word.trim()}`, body: text });
+      expect(r.status).toBe(201);
+      const stored = await editor.get(`/api/v1/articles/${r.body.id}`);
+      expect(stored.body.body).toBe(text);
+    }
   });
 
   it("answers 404 for an article that does not exist, and for unknown API paths", async () => {
