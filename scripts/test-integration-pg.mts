@@ -1,6 +1,7 @@
 /**
  * `npm run test:integration:pg`: the integration suite against PostgreSQL. Uses TEST_POSTGRES_URL
- * (a database on a server where this role may create databases; CI's .ci/run sets it), else a
+ * or CI_POSTGRES_URL (a server where this role may create databases; CI's .ci/run sets the
+ * second, which nothing else reads, so that the SQLite pass stays on SQLite), else a
  * scratch server from the local PostgreSQL binaries; when PostgreSQL is not installed it says so
  * and passes (set REQUIRE_POSTGRES=1 to make that a failure, as CI does).
  */
@@ -9,7 +10,7 @@ import path from "node:path";
 import { startScratchPostgres, postgresBinDir, type ScratchPostgres } from "../prisma/pg-scratch.mts";
 
 let scratch: ScratchPostgres | undefined;
-let url = process.env.TEST_POSTGRES_URL;
+let url = process.env.TEST_POSTGRES_URL || process.env.CI_POSTGRES_URL;
 if (!url) {
   if (!postgresBinDir()) {
     const message = "test:integration:pg: PostgreSQL is not installed (apt-get install postgresql) and TEST_POSTGRES_URL is not set";
