@@ -21,7 +21,7 @@ export function AssignmentControl({
   onChanged,
   compact = false,
 }: {
-  claim: ClaimDto;
+  claim: Pick<ClaimDto, "id" | "number" | "version" | "dueAt" | "assignee">;
   viewer: { id: string; role: Role };
   people: Person[];
   onChanged: (claim: ClaimDto) => void;

@@ -11,6 +11,7 @@ import { DueLabel } from "@/components/claims/due-label";
 import { assignClaimsAction } from "@/lib/claims/actions";
 import { can, type Role } from "@/lib/permissions";
 import type { ClaimDto } from "@/lib/claims/dto";
+import { toClaimListRow, type ClaimListRow } from "@/lib/claims/list-row";
 import type { StatusDto } from "@/lib/statuses/scale";
 
 type Person = { id: string; name: string };
@@ -27,7 +28,7 @@ export function ClaimsTable({
   articleTitles,
   emptyText,
 }: {
-  initial: ClaimDto[];
+  initial: ClaimListRow[];
   statuses: StatusDto[];
   viewer: { id: string; role: Role };
   people: Person[];
@@ -40,7 +41,10 @@ export function ClaimsTable({
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const canBulk = can(viewer, "claims:bulk-assign");
   const statusOf = new Map(statuses.map((s) => [s.key, s]));
-  const replace = (c: ClaimDto) => setClaims((list) => list.map((x) => (x.id === c.id ? c : x)));
+  const replace = (c: ClaimDto) => {
+    const row = toClaimListRow(c);
+    setClaims((list) => list.map((x) => (x.id === row.id ? row : x)));
+  };
 
   async function bulkAssign() {
     const result = await assignClaimsAction({ ids: [...selected], assigneeId: bulkAssignee || null });
@@ -101,7 +105,7 @@ export function ClaimsTable({
               ) : null}
               <td className="max-w-xl px-3 py-3">
                 <Link href={`/articles/${c.articleId}?claim=${c.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
-                  Claim {c.number}: <span className="font-serif">{(c.quote ?? c.checkedQuote).length > 160 ? `${(c.quote ?? c.checkedQuote).slice(0, 159)}…` : (c.quote ?? c.checkedQuote)}</span>
+                  Claim {c.number}: <span className="font-serif">{c.quote}</span>
                 </Link>
                 <div className="mt-0.5 text-xs text-slate-600">{articleTitles[c.articleId] ?? ""}</div>
                 {c.summary ? <div className="mt-1 text-slate-700">{c.summary}</div> : null}

@@ -31,11 +31,8 @@ import {
   type ClaimChange,
 } from "@/lib/claims/review-rules";
 import { claimColumnsSelect, claimDtoFromColumns, loadPeople, peopleOf, personRef } from "@/lib/claims/claim-row";
-import { searchNeedle } from "@/lib/search/fold";
-import { refreshClaimSearch } from "@/lib/search/data";
+import { claimIdsPage } from "@/lib/claims/list";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-const PAGE_SIZE = 50;
 
 /** Why a span cannot be a claim in `body` (range, length), or null. */
 function spanProblem(body: string, start: number, end: number): string | null {
@@ -300,60 +297,16 @@ export async function deleteClaim(actor: Actor, claimId: string): Promise<void> 
   });
 }
 
-/** The Prisma filter of `GET /api/v1/claims` (shared/API.md) for `actor`. */
-export function claimsWhere(actor: Actor, query: Omit<ListClaimsQuery, "page" | "sort">, verdictKeys: string[] = []): Prisma.ClaimWhereInput {
-  const and: Prisma.ClaimWhereInput[] = [];
-  if (query.status) and.push({ statusKey: query.status });
-  if (query.assignee) and.push({ assigneeId: query.assignee === "none" ? null : query.assignee === "me" ? actor.id : query.assignee });
-  if (query.reviewState) and.push({ reviewState: query.reviewState });
-  if (query.anchor) and.push({ anchor: query.anchor });
-  if (query.articleId) and.push({ articleId: query.articleId });
-  if (query.open === "true") and.push({ reviewState: { not: "approved" } });
-  if (query.reviewable === "true") {
-    // Pending verdicts the caller may review: an editor who changed none of it since the last review.
-    if (!can(actor, "claim:review", { reviewChangers: [] })) and.push({ id: "" });
-    and.push(
-      // The verdict keys, read first from the small status table: a plain IN, no join per claim.
-      { reviewState: "pending", statusKey: { in: verdictKeys } },
-      // Ids are UUIDs: no LIKE wildcards in them.
-      { NOT: { reviewChangers: { contains: `"${actor.id}"` } } },
-      // Claims from before the changers list was kept: whoever set the verdict.
-      { OR: [{ NOT: { reviewChangers: "[]" } }, { statusSetById: null }, { statusSetById: { not: actor.id } }] },
-    );
-  }
-  const needle = searchNeedle(query.q);
-  if (needle) and.push({ searchText: { contains: needle } });
-  return and.length ? { AND: and } : {};
-}
-
-const CLAIM_ORDER: Record<NonNullable<ListClaimsQuery["sort"]>, Prisma.ClaimOrderByWithRelationInput[]> = {
-  updated: [{ updatedAt: "desc" }, { id: "asc" }],
-  oldest: [{ updatedAt: "asc" }, { id: "asc" }],
-  number: [{ articleId: "asc" }, { number: "asc" }],
-  due: [{ dueAt: { sort: "asc", nulls: "last" } }, { updatedAt: "asc" }, { id: "asc" }],
-};
-
 /** Claims across articles, filtered, 50 a page. */
 export async function listClaims(actor: Actor, query: ListClaimsQuery) {
-  if (!can(actor, "article:read")) throw new ForbiddenError();
-  if (searchNeedle(query.q)) await refreshClaimSearch();
-  const verdictKeys = query.reviewable === "true" ? (await db.status.findMany({ where: { isVerdict: true }, select: { key: true } })).map((s) => s.key) : [];
-  // Ids first (the sort then carries ids, not whole claims), then the page's claims by id.
-  const ids = await db.claim.findMany({
-    where: claimsWhere(actor, query, verdictKeys),
-    select: { id: true },
-    orderBy: CLAIM_ORDER[query.sort ?? "updated"],
-    skip: (query.page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE + 1,
-  });
-  const pageIds = ids.slice(0, PAGE_SIZE).map((r) => r.id);
-  const rows = pageIds.length ? await db.claim.findMany({ where: { id: { in: pageIds } }, select: claimSelect }) : [];
+  const { ids, nextPage } = await claimIdsPage(actor, query);
+  const rows = ids.length ? await db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const claims = pageIds.flatMap((id) => {
+  const claims = ids.flatMap((id) => {
     const row = byId.get(id);
     return row ? [toClaimDto(row)] : [];
   });
-  return { claims, nextPage: ids.length > PAGE_SIZE ? query.page + 1 : null };
+  return { claims, nextPage };
 }
 
 /** Adds a comment to a claim's discussion. */

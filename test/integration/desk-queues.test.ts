@@ -91,6 +91,49 @@ describe("assignment and filters", () => {
   });
 });
 
+describe("due soonest first, page by page", () => {
+  it("pages run through claims with a due time (soonest first) and then those without (waiting longest first), none lost or repeated", async () => {
+    // 120 claims in their own article: every third with a due time, so the pages cross from one to the other.
+    const body = Array.from({ length: 120 }, (_, i) => `Sentence number ${i + 1000} is here.`).join(" ");
+    const article = (await editor.post("/api/v1/articles", { title: "Due order", body })).body.id as string;
+    const db = testDb();
+    let at = 0;
+    const rows = Array.from({ length: 120 }, (_, i) => {
+      const text = `Sentence number ${i + 1000} is here.`;
+      const start = body.indexOf(text, at);
+      at = start + text.length;
+      return {
+        articleId: article,
+        number: i + 1,
+        start,
+        end: start + text.length,
+        quote: text,
+        prefix: "",
+        suffix: "",
+        checkedQuote: text,
+        updatedAt: new Date(Date.UTC(2030, 0, 1, 0, i)),
+        // Later claims are due sooner, so the due order differs from the order of change.
+        dueAt: i % 3 === 0 ? new Date(Date.UTC(2031, 0, 1, 0, 120 - i)) : null,
+      };
+    });
+    await db.claim.createMany({ data: rows });
+    const expected = [...rows]
+      .sort((a, b) => (a.dueAt && b.dueAt ? a.dueAt.getTime() - b.dueAt.getTime() : a.dueAt ? -1 : b.dueAt ? 1 : a.updatedAt.getTime() - b.updatedAt.getTime()))
+      .map((r) => r.number);
+    const seen: number[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const r = await viewer.get(`/api/v1/claims?articleId=${article}&sort=due&page=${page}`);
+      expect(r.status).toBe(200);
+      seen.push(...r.body.claims.map((c: { number: number }) => c.number));
+      expect(r.body.nextPage).toBe(page < 3 ? page + 1 : null);
+    }
+    expect(seen).toEqual(expected);
+    // A page past the claims with a due time starts at the right place among those without.
+    const third = await viewer.get(`/api/v1/claims?articleId=${article}&sort=due&page=3`);
+    expect(third.body.claims.map((c: { number: number }) => c.number)).toEqual(expected.slice(100));
+  });
+});
+
 describe("search", () => {
   it("matches quote, summary, claimant and rationale case-insensitively in every script", async () => {
     const c = await claim(articleA, BODY_A, "Ärzte warnen vor Hitze.");

@@ -11,7 +11,8 @@ export const metadata = { title: "Claims" };
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const query = claimQueryFromParams(await searchParams);
-  const [list, statuses, people, articles] = await Promise.all([loadClaimList(user, query), listStatuses(), listAssignablePeople(user), listArticleChoices()]);
+  const statuses = await listStatuses();
+  const [list, people, articles] = await Promise.all([loadClaimList(user, query, statuses), listAssignablePeople(user), listArticleChoices()]);
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
       <h1 className="text-2xl font-semibold">Claims</h1>

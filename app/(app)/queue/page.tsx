@@ -12,7 +12,8 @@ export const metadata = { title: "My queue" };
 export default async function MyQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const query = claimQueryFromParams(await searchParams, { assignee: "me", open: "true", sort: "due" });
-  const [list, statuses, people] = await Promise.all([loadClaimList(user, query), listStatuses(), listAssignablePeople(user)]);
+  const statuses = await listStatuses();
+  const [list, people] = await Promise.all([loadClaimList(user, query, statuses), listAssignablePeople(user)]);
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
       <h1 className="text-2xl font-semibold">My queue</h1>

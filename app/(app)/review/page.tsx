@@ -15,7 +15,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const user = await requireUser();
   if (!can(user, "claim:review", { reviewChangers: [] })) notFound();
   const query = claimQueryFromParams(await searchParams, { reviewable: "true", sort: "due" });
-  const [list, statuses, people] = await Promise.all([loadClaimList(user, query), listStatuses(), listAssignablePeople(user)]);
+  const statuses = await listStatuses();
+  const [list, people] = await Promise.all([loadClaimList(user, query, statuses), listAssignablePeople(user)]);
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
       <h1 className="text-2xl font-semibold">Review queue</h1>
