@@ -24,6 +24,7 @@ module.exports = async () => {
     testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
     globalSetup: "<rootDir>/test/support/global-setup.mjs",
     setupFiles: ["<rootDir>/test/support/integration-env.js"],
+    setupFilesAfterEnv: ["<rootDir>/test/support/timeouts.js"],
   })();
   const e2e = await createJestConfig({
     ...shared,
@@ -31,6 +32,7 @@ module.exports = async () => {
     testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
     globalSetup: "<rootDir>/test/support/global-setup.mjs",
     setupFiles: ["<rootDir>/test/support/integration-env.js"],
+    setupFilesAfterEnv: ["<rootDir>/test/support/timeouts.js"],
   })();
   return { projects: [unit, integration, e2e].map(withEsm) };
 };

@@ -120,7 +120,7 @@ describe("who am I, statuses, articles", () => {
       const stored = await editor.get(`/api/v1/articles/${r.body.id}`);
       expect(stored.body.body).toBe(text);
     }
-  });
+  }, 120_000); // two 2 MB imports and reads
 
   it("answers 404 for an article that does not exist, and for unknown API paths", async () => {
     expect((await viewer.get("/api/v1/articles/nope")).status).toBe(404);
