@@ -47,26 +47,35 @@ export function hashApiToken(token: string): string {
 }
 
 async function userFromToken(token: string): Promise<(SessionUser & { mustEnrolTwoFactor: boolean }) | null> {
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
-    select: {
-      id: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabled: true, twoFactorEnabled: true } },
-    },
-  });
-  if (!row || row.revokedAt || row.user.disabled) return null;
+  // One joined query, as readSession does for cookies (the ORM's relation query and the setting
+  // lookup were three statements on every token request). Plain SQL that PostgreSQL runs too.
+  const rows = await db.$queryRaw<
+    {
+      tokenId: string;
+      revokedAt: unknown;
+      lastUsedAt: unknown;
+      id: string;
+      email: string;
+      name: string;
+      role: string;
+      disabled: unknown;
+      twoFactorEnabled: unknown;
+      requiredRoles: unknown;
+    }[]
+  >`
+    SELECT t."id" AS "tokenId", t."revokedAt", t."lastUsedAt", u."id", u."email", u."name", u."role", u."disabled",
+      u."twoFactorEnabled", st."value" AS "requiredRoles"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    LEFT JOIN "Setting" st ON st."key" = ${REQUIRE_TWO_FACTOR_KEY}
+    WHERE t."tokenHash" = ${hashApiToken(token)}`;
+  const row = rows[0];
+  if (!row || row.revokedAt !== null || truthy(row.disabled)) return null;
   // Last-used is informative; write it at most once a minute so reads stay reads.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  if (row.lastUsedAt === null || Date.now() - toDate(row.lastUsedAt).getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date() } });
   }
-  const { id, email, name, role } = row.user;
-  let mustEnrolTwoFactor = false;
-  if (!row.user.twoFactorEnabled) {
-    const setting = await db.setting.findUnique({ where: { key: REQUIRE_TWO_FACTOR_KEY }, select: { value: true } });
-    mustEnrolTwoFactor = roleRequiresTwoFactor(setting?.value, role);
-  }
+  const { id, email, name, role } = row;
+  const mustEnrolTwoFactor = !truthy(row.twoFactorEnabled) && roleRequiresTwoFactor(row.requiredRoles, role);
   return { id, email, name, role: toRole(role), mustEnrolTwoFactor };
 }
 
