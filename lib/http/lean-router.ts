@@ -18,6 +18,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { refuseEarly } from "@/lib/http/checks";
+import { markOwnEncodingSent } from "@/lib/http/encoding";
 import { API_CSP, COMMON_SECURITY_HEADERS, HSTS, servedOverHttps } from "@/lib/http/security-headers";
 
 type Params = Record<string, string | string[]>;
@@ -209,6 +210,7 @@ async function writeResponse(req: IncomingMessage, res: ServerResponse & { flush
 
 /** The lean router over `entries`, for requests whose path is one of `prefixes` or below it. */
 export function createLeanApi(entries: RouteEntry[], prefixes: string[]): LeanApi {
+  markOwnEncodingSent();
   const root = buildTrie(entries);
   const owns = (path: string) => prefixes.some((p) => path === p || path.startsWith(`${p}/`));
 

@@ -198,6 +198,18 @@ describe("claims", () => {
     expect(detail.body.history[1]).toMatchObject({ before: { status: "unchecked" }, after: { status: "mostly_true" }, actor: { name: "checker" } });
   });
 
+  it("sends the article gzipped to a client that accepts it, the same JSON as uncompressed", async () => {
+    const gz = await viewer.request("GET", `/api/v1/articles/${articleId}`, undefined, { "accept-encoding": "gzip" });
+    const plain = await viewer.request("GET", `/api/v1/articles/${articleId}`, undefined, { "accept-encoding": "identity" });
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(gz.text).toBe(plain.text);
+    expect(gz.headers.get("etag")).not.toBe(plain.headers.get("etag"));
+    const again = await viewer.request("GET", `/api/v1/articles/${articleId}`, undefined, { "accept-encoding": "gzip", "if-none-match": gz.headers.get("etag")! });
+    expect(again.status).toBe(304);
+  });
+
   it("never serves a stale article: a saved verdict shows at once, and the ETag moves with it", async () => {
     const created = await checker.post(`/api/v1/articles/${articleId}/claims`, { revision: 1, ...at("Dmytro Kuleba") });
     const first = await viewer.get(`/api/v1/articles/${articleId}`);
