@@ -7,7 +7,9 @@ const BATCH = 500;
 /**
  * The newest updatedAt each table had when its search column was last brought up to date, in
  * this process. Every change moves a row's updatedAt to now, so while the newest updatedAt
- * (one index lookup) has not moved past it, nothing is stale and the scan is skipped.
+ * (one index lookup) has not moved past it, nothing is stale and the scan is skipped. A newest
+ * updatedAt in the future (a row written with a set time, a copied database, a host whose clock
+ * runs ahead) proves nothing about rows written after it: then the scan always runs.
  */
 const seen = globalThis as unknown as { __searchFresh?: { claim?: number; article?: number } };
 const fresh = (seen.__searchFresh ??= {});
@@ -28,7 +30,7 @@ async function newestArticleChange(): Promise<number> {
  */
 export async function refreshClaimSearch(): Promise<number> {
   const newest = await newestClaimChange();
-  if (fresh.claim !== undefined && newest <= fresh.claim) return 0;
+  if (fresh.claim !== undefined && newest <= fresh.claim && newest <= Date.now()) return 0;
   const refreshed = await refreshStaleClaims();
   fresh.claim = newest;
   return refreshed;
@@ -61,7 +63,7 @@ async function refreshStaleClaims(): Promise<number> {
 /** Brings the articles' search column (title, outlet, body) up to date; see refreshClaimSearch. */
 export async function refreshArticleSearch(): Promise<number> {
   const newest = await newestArticleChange();
-  if (fresh.article !== undefined && newest <= fresh.article) return 0;
+  if (fresh.article !== undefined && newest <= fresh.article && newest <= Date.now()) return 0;
   const refreshed = await refreshStaleArticles();
   fresh.article = newest;
   return refreshed;
