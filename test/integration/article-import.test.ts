@@ -131,7 +131,7 @@ describe("check for changes", () => {
     for (const p of paragraphs) {
       const start = created.body.body.indexOf(p);
       const c = await checker.post(`/api/v1/articles/${id}/claims`, { revision: 1, start, end: start + p.length });
-      expect(c.status).toBe(201);
+      expect({ status: c.status, error: c.body.error }).toEqual({ status: 201, error: undefined });
     }
     // A stealth edit: one sentence changed quietly.
     current = [paragraphs[0], "Mayor Ana Ruiz said the plan would hire 250 new teachers by September.", paragraphs[2], paragraphs[3]];
