@@ -155,6 +155,23 @@ describe("the admin requirement", () => {
   });
 });
 
+describe("turning it off", () => {
+  it("needs the account's password: a wrong one is refused and the second factor stays on; the right one turns it off, audited", async () => {
+    const { client } = await enrol("checker2@example.com");
+    const isOn = async () => (await testDb().user.findUniqueOrThrow({ where: { id: users.checker2.id } })).twoFactorEnabled;
+    const wrong = await client.post("/api/auth/two-factor/disable", { password: "not the password at all" });
+    expect(wrong.status).toBeGreaterThanOrEqual(400);
+    expect(wrong.status).toBeLessThan(500);
+    expect(await isOn()).toBe(true);
+    expect((await client.post("/api/auth/two-factor/disable", {})).status).toBeGreaterThanOrEqual(400);
+    expect(await isOn()).toBe(true);
+    expect((await client.post("/api/auth/two-factor/disable", { password: PASSWORD })).status).toBe(200);
+    expect(await isOn()).toBe(false);
+    const audit = await testDb().auditEvent.findMany({ where: { objectId: users.checker2.id, action: { startsWith: "user.2fa" } } });
+    expect(audit.map((e) => e.action)).toContain("user.2fa_disabled");
+  });
+});
+
 describe("npm run user:reset", () => {
   it("sets a new password, clears the throttle and (with --no-2fa) the second factor; audited", async () => {
     for (let i = 0; i < 5; i++) await new ApiClient(server.url).signIn("checker@example.com", `wrong ${i}`);
