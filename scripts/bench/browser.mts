@@ -22,25 +22,15 @@ import { quoteSelector } from "../../lib/anchoring/text.ts";
 import { DEFAULT_STATUS_SCALE } from "../../lib/statuses/scale.ts";
 import { startAppServer } from "../app-server.ts";
 import { buildIsCurrent } from "../build-digest.mts";
-import { CHROMIUM_PATH, signInThroughForm, waitForHydration } from "../../test/support/browser.ts";
+import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS, CHROMIUM_PATH, signInThroughForm, waitForHydration } from "../../test/support/browser.ts";
+import { buildBenchArticle } from "./seed.mts";
 
 /**
  * The e2e tests' flags, plus frames produced as soon as there is something to draw instead of at
  * the display's next 60 Hz tick: the figures are then the page's own work, not the phase of a
  * refresh cycle (with the tick, up to 16.7 ms of waiting is added to every keystroke).
  */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-gpu-vsync",
-  "--disable-frame-rate-limit",
-];
+const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, "--disable-gpu-vsync", "--disable-frame-rate-limit"];
 
 const CLAIMS = 300;
 const KEYSTROKES = 45;
@@ -65,22 +55,8 @@ function pct(xs: number[], p: number) {
 
 /** The demo article repeated until CLAIMS sentences can be marked, as `npm run bench` does. */
 function claimArticle(demo: string) {
-  const claims: { start: number; end: number }[] = [];
-  let body = "";
-  for (let copy = 1; claims.length < CLAIMS; copy++) {
-    const part = `Part ${copy}.\n\n${demo}`;
-    const offset = body.length === 0 ? 0 : body.length + 2;
-    body = body.length === 0 ? part : `${body}\n\n${part}`;
-    for (const m of part.matchAll(/[^.!?\n]+[.!?]/g)) {
-      const lead = m[0].length - m[0].trimStart().length;
-      const start = offset + m.index! + lead;
-      const end = offset + m.index! + m[0].length;
-      if (end - start < 12) continue;
-      claims.push({ start, end });
-      if (claims.length === CLAIMS) break;
-    }
-  }
-  return { body, claims };
+  const { body, spans } = buildBenchArticle(demo, CLAIMS);
+  return { body, claims: spans };
 }
 
 const CYRILLIC = [

@@ -6,29 +6,15 @@ import { createPrismaClient } from "../../lib/db-client.ts";
 import { createAccount } from "../../lib/users/accounts.ts";
 import { quoteSelector } from "../../lib/anchoring/text.ts";
 import { DEFAULT_STATUS_SCALE } from "../../lib/statuses/scale.ts";
+import { buildBenchArticle } from "./seed.mts";
 
 export const BENCH_EMAIL = "bench-checker@example.com";
 export const BENCH_PASSWORD = "bench passphrase that is long enough";
 
 /** The demo article repeated until it holds `count` sentences, and those sentences' offsets. */
 export function articleWithSentences(demoBody: string, count: number) {
-  const claims: { start: number; end: number }[] = [];
-  let body = "";
-  for (let copy = 1; claims.length < count; copy++) {
-    if (copy > 200) throw new Error("the demo article has too few sentences to place the claims");
-    const part = `Part ${copy}.\n\n${demoBody}`;
-    const offset = body.length === 0 ? 0 : body.length + 2;
-    body = body.length === 0 ? part : `${body}\n\n${part}`;
-    for (const m of part.matchAll(/[^.!?\n]+[.!?]/g)) {
-      const lead = m[0].length - m[0].trimStart().length;
-      const start = offset + m.index! + lead;
-      const end = offset + m.index! + m[0].length;
-      if (end - start < 12) continue;
-      claims.push({ start, end });
-      if (claims.length === count) break;
-    }
-  }
-  return { body, claims };
+  const { body, spans } = buildBenchArticle(demoBody, count);
+  return { body, claims: spans };
 }
 
 export type BenchFixture = { articleId: string; claimIds: string[]; bodyLength: number; checkerId: string };
