@@ -32,12 +32,21 @@ export function PreferencesProvider({ keyboardShortcuts, children }: { keyboardS
 
   useEffect(() => {
     // Someone who had turned shortcuts off in this browser keeps them off, now everywhere.
+    // The old key goes only once the account holds the choice: a page left while the request was
+    // on its way (an aborted request) tries again at the next page load.
     if (window.localStorage.getItem(OLD_BROWSER_KEY) !== "off") return;
-    window.localStorage.removeItem(OLD_BROWSER_KEY);
-    if (!keyboardShortcuts) return;
-    void updatePreferencesAction({ keyboardShortcuts: false }).then((r) => {
-      if (r.ok) setValue(false);
-    });
+    if (!keyboardShortcuts) {
+      window.localStorage.removeItem(OLD_BROWSER_KEY);
+      return;
+    }
+    void updatePreferencesAction({ keyboardShortcuts: false }).then(
+      (r) => {
+        if (!r.ok) return;
+        window.localStorage.removeItem(OLD_BROWSER_KEY);
+        setValue(false);
+      },
+      () => {},
+    );
     // Only once, at the first render of a signed-in page.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a one-time move of an old browser setting
   }, []);

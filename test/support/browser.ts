@@ -55,6 +55,8 @@ export type TextBoxes = {
  * Ranges over the text nodes. Throws inside the page if the text is not there exactly once.
  */
 export async function characterBoxes(page: Page, text: string): Promise<TextBoxes> {
+  // The article text is drawn in the browser after hydration (the server sends a placeholder).
+  await page.waitForSelector("[role=document] [data-start]");
   return page.evaluate((needle) => {
     const root = document.querySelector<HTMLElement>("[role=document]");
     if (!root) throw new Error("no [role=document] on the page");
