@@ -47,6 +47,12 @@ export function tuneSqliteConnection(connection: TunableConnection | undefined):
   connection.prepare = (sql: string) => {
     if (trace) console.log("SQL", sql.slice(0, 160));
     // Transaction control and one-off statements are not worth keeping.
+    // A transaction takes the write lock when it begins (BEGIN IMMEDIATE), not at its first write:
+    // a deferred one that read first and then wrote failed at once (SQLITE_BUSY_SNAPSHOT, a 503)
+    // whenever another process had written meanwhile (a backup noting its time, a CLI script),
+    // where an immediate one waits for the busy timeout. This process runs one transaction at a
+    // time (lib/db-sqlite-lock.ts), so it costs nothing here.
+    if (/^\s*BEGIN\s*;?\s*$/i.test(sql)) return prepare("BEGIN IMMEDIATE");
     if (sql.length < 12 || /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)\b/i.test(sql)) return prepare(sql);
     let statement = cache.get(sql);
     if (!statement) {

@@ -56,3 +56,29 @@ it("a write outside an open transaction survives that transaction's rollback", a
   expect(await testDb().setting.findUnique({ where: { key: "isolation-outside" } })).toMatchObject({ value: "acknowledged" });
   expect(await testDb().setting.findUnique({ where: { key: "isolation-inside" } })).toBeNull();
 });
+
+// SQLite only: another process's connection, as a backup noting its time or a CLI script has.
+const sqliteFile = (process.env.DATABASE_URL ?? "").startsWith("file:") ? process.env.DATABASE_URL!.slice("file:".length) : null;
+(sqliteFile ? it : it.skip)("a transaction that reads and then writes is not failed by another process's write in between", async () => {
+  const Database = require("better-sqlite3");
+  const other = new Database(sqliteFile, { timeout: 0 });
+  let otherWrote: boolean | null = null;
+  try {
+    await testDb().$transaction(async (tx) => {
+      await tx.setting.findUnique({ where: { key: "isolation-snapshot" } });
+      // Without the write lock taken at BEGIN, this write goes through and the transaction's own
+      // write below then fails at once (SQLITE_BUSY_SNAPSHOT).
+      try {
+        other.prepare(`INSERT INTO "Setting" ("key", "value") VALUES (?, ?)`).run("isolation-other", "x");
+        otherWrote = true;
+      } catch {
+        otherWrote = false; // it waits for this transaction instead (busy timeout 0 here: refused at once)
+      }
+      await tx.setting.create({ data: { key: "isolation-snapshot", value: "mine" } });
+    });
+  } finally {
+    other.close();
+  }
+  expect(otherWrote).toBe(false);
+  expect(await testDb().setting.findUnique({ where: { key: "isolation-snapshot" } })).toMatchObject({ value: "mine" });
+});
