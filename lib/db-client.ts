@@ -6,6 +6,7 @@ import { classifyDatabaseUrl } from "@/prisma/database-url";
 import { tuneSqliteConnection, type TunableConnection } from "@/lib/db-tuning";
 import { SECRET_FIELDS, type SecretOmit } from "@/lib/db-secrets";
 import { serialiseOutsideTransactions, type SerialisableAdapter } from "@/lib/db-sqlite-lock";
+import { registerDirectSqlite, type SqliteConnection } from "@/lib/db-direct";
 
 /**
  * The app's Prisma client type (the SQLite client's; the PostgreSQL client has the same models):
@@ -42,12 +43,18 @@ function buildClient(url: string | undefined, omit: SecretOmit | undefined): DbW
   const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 5000 });
   // The adapter opens its connection in connect(): tune it there (pragmas, statement cache), and
   // keep statements made outside a transaction out of an open one (docs/upstream-bugs.md §6).
+  // lib/db-direct.ts runs a few hot paths on the same connection, under the same lock.
   const connect = adapter.connect.bind(adapter);
+  let connected: (state: { client: SqliteConnection; lock: ReturnType<typeof serialiseOutsideTransactions> }) => void = () => {};
   adapter.connect = async () => {
     const connection = await connect();
-    tuneSqliteConnection((connection as unknown as { client?: TunableConnection }).client);
-    serialiseOutsideTransactions(connection as unknown as SerialisableAdapter);
+    const client = (connection as unknown as { client?: TunableConnection }).client;
+    tuneSqliteConnection(client);
+    const lock = serialiseOutsideTransactions(connection as unknown as SerialisableAdapter);
+    if (client) connected({ client: client as unknown as SqliteConnection, lock });
     return connection;
   };
-  return new PrismaClient({ adapter, ...(omit ? { omit } : {}) }) as unknown as DbWithSecrets;
+  const prisma = new PrismaClient({ adapter, ...(omit ? { omit } : {}) });
+  connected = registerDirectSqlite(prisma, () => prisma.$connect());
+  return prisma as unknown as DbWithSecrets;
 }

@@ -45,9 +45,11 @@ export type SerialisableAdapter = Queryable & {
   startTransaction: (isolationLevel?: string) => Promise<Transaction>;
 };
 
-/** Makes statements outside a transaction wait while one is open on `adapter` (the connected adapter). */
-export function serialiseOutsideTransactions(adapter: SerialisableAdapter): void {
-  const lock = new FifoLock();
+/**
+ * Makes statements outside a transaction wait while one is open on `adapter` (the connected
+ * adapter). Returns the lock, which lib/db-direct.ts takes for synchronous work on the connection.
+ */
+export function serialiseOutsideTransactions(adapter: SerialisableAdapter, lock = new FifoLock()): FifoLock {
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel?: string) => {
     const release = await lock.acquire();
@@ -75,4 +77,5 @@ export function serialiseOutsideTransactions(adapter: SerialisableAdapter): void
       }
     };
   }
+  return lock;
 }

@@ -1,0 +1,130 @@
+/**
+ * Direct, synchronous access to the app's one SQLite connection, for the few hot paths where
+ * Prisma's client costs more than the work (issue 10: a claim save, the session read).
+ *
+ * Prisma's better-sqlite3 adapter runs every statement synchronously on one connection; the
+ * client around it (query planning, the async adapter protocol, an interactive transaction's
+ * round trips) costs about 20x the SQLite work of a save. Here a caller takes the same FIFO lock
+ * that keeps the adapter's statements out of an open transaction (lib/db-sqlite-lock.ts), then
+ * runs plain prepared statements on the same connection, without awaiting anything in between:
+ * nothing else can touch the connection meanwhile, and a transaction begun here (IMMEDIATE, like
+ * the adapter's since lib/db-tuning.ts) is committed or rolled back before the lock is released.
+ *
+ * On PostgreSQL there is no such connection: `directSqlite()` answers null and callers keep their
+ * Prisma path (which PostgreSQL's pool runs concurrently anyway). `directQuery()` runs one SQL
+ * text on either database, for reads written in SQL both understand.
+ */
+import Database from "better-sqlite3";
+import type { FifoLock } from "@/lib/db-sqlite-lock";
+
+export type SqliteConnection = Database.Database;
+type State = { client: SqliteConnection; lock: FifoLock };
+type Handle = { state?: State; connect: () => Promise<void> };
+
+const KEY = Symbol.for("claimcheck.directSqlite");
+type WithHandle = { [KEY]?: Handle };
+
+/** Called by lib/db-client.ts when it builds a SQLite client: where its connection will be. */
+export function registerDirectSqlite(prisma: object, connect: () => Promise<void>): (state: State) => void {
+  const handle: Handle = { connect };
+  Object.defineProperty(prisma, KEY, { value: handle, enumerable: false });
+  return (state) => {
+    handle.state = state;
+  };
+}
+
+/** Runs synchronous work on the connection under the lock. */
+export type DirectSqlite = {
+  /** Runs `work` with the lock held; `work` must not await (it is typed as synchronous). */
+  run<T>(work: (connection: SqliteConnection, prepare: (sql: string) => Database.Statement) => T): Promise<T>;
+};
+
+const statements = new WeakMap<SqliteConnection, Map<string, Database.Statement>>();
+
+/** A prepared statement kept per SQL text (the connection's own prepare, not the adapter's wrapper); integers read as numbers. */
+function preparedOn(client: SqliteConnection): (sql: string) => Database.Statement {
+  let cache = statements.get(client);
+  if (!cache) statements.set(client, (cache = new Map()));
+  const map = cache;
+  return (sql) => {
+    let statement = map.get(sql);
+    if (!statement) {
+      statement = Database.prototype.prepare.call(client, sql) as Database.Statement;
+      // The adapter turns safe integers on for the connection (bigint); versions and counts fit a number.
+      if (statement.reader) statement.safeIntegers(false);
+      map.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
+/** The direct handle of `prisma`'s SQLite connection, or null when it is a PostgreSQL client. */
+export async function directSqlite(prisma: object): Promise<DirectSqlite | null> {
+  const handle = (prisma as WithHandle)[KEY];
+  if (!handle) return null;
+  if (!handle.state) await handle.connect();
+  const state = handle.state;
+  if (!state) return null;
+  const prepare = preparedOn(state.client);
+  return {
+    async run(work) {
+      const release = await state.lock.acquire();
+      try {
+        return work(state.client, prepare);
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/**
+ * Runs one read written for both databases, with PostgreSQL's `$1, $2…` placeholders: on SQLite
+ * synchronously on the connection, on PostgreSQL through the client's raw query. Values come back
+ * as each driver gives them (SQLite: numbers for booleans, text or numbers for times).
+ */
+export async function directQuery<T>(prisma: object, sql: string, params: unknown[]): Promise<T[]> {
+  const direct = await directSqlite(prisma);
+  if (!direct) {
+    const raw = prisma as { $queryRawUnsafe: (sql: string, ...values: unknown[]) => Promise<T[]> };
+    return raw.$queryRawUnsafe(sql, ...params);
+  }
+  const { text, order } = positional(sql);
+  const values = order.map((n) => toSqliteValue(params[n - 1]));
+  return direct.run((_, prepare) => prepare(text).all(...values) as T[]);
+}
+
+const converted = new Map<string, { text: string; order: number[] }>();
+
+/** `$1 … $n` rewritten to `?` with the order in which they appear. */
+function positional(sql: string): { text: string; order: number[] } {
+  let hit = converted.get(sql);
+  if (!hit) {
+    const order: number[] = [];
+    const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+      order.push(Number(n));
+      return "?";
+    });
+    hit = { text, order };
+    if (converted.size < 500) converted.set(sql, hit);
+  }
+  return hit;
+}
+
+/**
+ * A value as Prisma's SQLite adapter stores it: booleans as 0/1, times as ISO 8601 text with
+ * "+00:00" (its default timestampFormat), so that stored and bound times compare as text.
+ */
+export function toSqliteValue(value: unknown): unknown {
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  return value;
+}
+
+/** A time read directly from SQLite (ISO text) or PostgreSQL (a Date) as a Date. */
+export function fromSqlTime(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === "bigint") return new Date(Number(value));
+  return new Date(value as string | number);
+}
