@@ -22,37 +22,43 @@ const DUMMY_HASH =
 
 const DEFAULT_CONCURRENCY = 4;
 
-let maxActive: number | null = null;
-let active = 0;
-let peakActive = 0;
-let completed = 0;
-const waiting: Array<() => void> = [];
+/**
+ * The slots live on globalThis, not in this module: the process holds two copies of lib/ (Next's
+ * bundle and the lean API router's), and a cap per copy would let twice as many hashes run.
+ */
+type Slots = { maxActive: number | null; active: number; peakActive: number; completed: number; waiting: Array<() => void> };
+const SLOTS = Symbol.for("claimcheck.passwordHashSlots");
+const holder = globalThis as unknown as { [SLOTS]?: Slots };
+const freshSlots = (): Slots => ({ maxActive: null, active: 0, peakActive: 0, completed: 0, waiting: [] });
+const slots = (): Slots => (holder[SLOTS] ??= freshSlots());
 
 function concurrencyLimit(): number {
-  if (maxActive === null) {
+  const s = slots();
+  if (s.maxActive === null) {
     // Read on first use rather than at import, so the environment is settled by then.
     const fromEnv = Number.parseInt(process.env.PASSWORD_HASH_CONCURRENCY ?? "", 10);
-    maxActive = Number.isInteger(fromEnv) && fromEnv >= 1 ? Math.min(fromEnv, 64) : DEFAULT_CONCURRENCY;
+    s.maxActive = Number.isInteger(fromEnv) && fromEnv >= 1 ? Math.min(fromEnv, 64) : DEFAULT_CONCURRENCY;
   }
-  return maxActive;
+  return s.maxActive;
 }
 
 async function withSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (active >= concurrencyLimit()) {
+  const s = slots();
+  if (s.active >= concurrencyLimit()) {
     // The releasing call hands its slot over directly, so `active` never dips and lets a
     // newcomer overtake the queue: strict FIFO.
-    await new Promise<void>((resolve) => waiting.push(resolve));
+    await new Promise<void>((resolve) => s.waiting.push(resolve));
   } else {
-    active++;
+    s.active++;
   }
-  peakActive = Math.max(peakActive, active);
+  s.peakActive = Math.max(s.peakActive, s.active);
   try {
     return await work();
   } finally {
-    completed++;
-    const next = waiting.shift();
+    s.completed++;
+    const next = s.waiting.shift();
     if (next) next();
-    else active--;
+    else s.active--;
   }
 }
 
@@ -81,5 +87,12 @@ export async function dummyVerify(password: string): Promise<false> {
 
 /** Current use of the hashing slots, for tests and diagnostics. */
 export function hashingStats(): { active: number; queued: number; peakActive: number; completed: number } {
+  const { active, waiting, peakActive, completed } = slots();
   return { active, queued: waiting.length, peakActive, completed };
+}
+
+/** Tests only: forgets the slots' state and limit (nothing may be running). */
+export function resetHashingSlots(): void {
+  if (slots().active > 0) throw new Error("Password hashes are still running.");
+  holder[SLOTS] = freshSlots();
 }

@@ -49,6 +49,19 @@ describe("hashPassword / verifyPassword", () => {
 });
 
 describe("concurrency cap", () => {
+  it("is one cap per process, however many copies of the module are loaded", async () => {
+    let second!: typeof import("@/lib/security/hash");
+    jest.isolateModules(() => {
+      second = require("@/lib/security/hash");
+    });
+    expect(second).not.toBe(require("@/lib/security/hash"));
+    const stored = await hashPassword(PASSWORD);
+    const calls = Array.from({ length: 6 }, (_, i) => (i % 2 ? second : { verifyPassword }).verifyPassword(stored, PASSWORD));
+    expect(hashingStats()).toMatchObject({ active: 4, queued: 2 });
+    expect(second.hashingStats()).toMatchObject({ active: 4, queued: 2 });
+    expect(await Promise.all(calls)).toEqual(Array(6).fill(true));
+  });
+
   it("runs at most 4 at once by default and resolves every call correctly", async () => {
     const stored = await hashPassword(PASSWORD);
     const calls = Array.from({ length: 20 }, (_, i) => verifyPassword(stored, i % 2 === 0 ? PASSWORD : `${PASSWORD}!`));
@@ -70,6 +83,7 @@ describe("concurrency cap", () => {
       jest.isolateModules(() => {
         isolated = require("@/lib/security/hash");
       });
+      isolated.resetHashingSlots();
       const stored = await isolated.hashPassword(PASSWORD);
       const calls = Array.from({ length: 6 }, () => isolated.verifyPassword(stored, PASSWORD));
       expect(isolated.hashingStats()).toMatchObject({ active: 2, queued: 4 });
@@ -96,6 +110,7 @@ describe("concurrency cap", () => {
       }));
       isolated = require("@/lib/security/hash");
     });
+    isolated.resetHashingSlots();
     try {
       const settle = () => new Promise((resolve) => setImmediate(resolve));
       const calls = Array.from({ length: 8 }, (_, i) => isolated.verifyPassword("stored", `p${i}`));
