@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { ArticleDetailFields, articleDetailsFromForm, useArticleFormState } from "@/components/articles/article-fields";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Notice, Textarea } from "@/components/ui/field";
@@ -10,34 +10,22 @@ type Article = { id: string; title: string; body: string; sourceUrl: string | nu
 /** Edit an article's text and details; a changed text becomes a new revision and claims are re-anchored. */
 export function EditArticleForm({ article }: { article: Article }) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const state = useArticleFormState();
+  const { message, fields, pending, setPending } = state;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const get = (k: string) => String(form.get(k) ?? "");
+    const details = articleDetailsFromForm(event.currentTarget);
+    if (!state.bodyFits(details.body)) return;
     setPending(true);
-    const result = await updateArticleAction({
-      articleId: article.id,
-      revision: article.revision,
-      title: get("title"),
-      body: get("body"),
-      sourceUrl: get("sourceUrl"),
-      outlet: get("outlet"),
-      author: get("author"),
-      publishedAt: get("publishedAt"),
-      note: get("note"),
-    });
+    const note = String(new FormData(event.currentTarget).get("note") ?? "");
+    const result = await updateArticleAction({ articleId: article.id, revision: article.revision, ...details, note });
     if (result.ok) {
       router.push(`/articles/${article.id}`);
       router.refresh();
       return;
     }
-    setPending(false);
-    setMessage(result.error.code === "version_conflict" ? `${result.error.message} Your text is still in the form below.` : result.error.message);
-    setFields((result.error.details?.fields as Record<string, string>) ?? {});
+    state.refused(result.error, result.error.code === "version_conflict" ? `${result.error.message} Your text is still in the form below.` : undefined);
   }
 
   return (
@@ -47,23 +35,7 @@ export function EditArticleForm({ article }: { article: Article }) {
         Editing revision {article.revision}. Saving a changed text keeps this revision and makes a new one; claims are found again in the new text, and those that moved or
         cannot be found are listed for a person to check.
       </Notice>
-      <Field label="Title" error={fields.title}>
-        <Input name="title" defaultValue={article.title} />
-      </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Outlet" error={fields.outlet}>
-          <Input name="outlet" defaultValue={article.outlet ?? ""} />
-        </Field>
-        <Field label="Author" error={fields.author}>
-          <Input name="author" defaultValue={article.author ?? ""} />
-        </Field>
-        <Field label="Source URL" error={fields.sourceUrl}>
-          <Input name="sourceUrl" type="url" defaultValue={article.sourceUrl ?? ""} />
-        </Field>
-        <Field label="Published on" error={fields.publishedAt}>
-          <Input name="publishedAt" type="date" defaultValue={article.publishedAt?.slice(0, 10) ?? ""} />
-        </Field>
-      </div>
+      <ArticleDetailFields fields={fields} defaults={article} />
       <Field label="Text" error={fields.body}>
         <Textarea name="body" rows={20} defaultValue={article.body} className="font-serif" />
       </Field>

@@ -1,25 +1,21 @@
 "use client";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Notice, Textarea } from "@/components/ui/field";
 import { createArticleAction } from "@/lib/articles/actions";
+import { ArticleDetailFields, articleDetailsFromForm, BODY_TOO_LONG, MAX_BODY_CHARS, useArticleFormState } from "@/components/articles/article-fields";
 
 // A file is read only when it can be under the character limit (UTF-8: at most 3 bytes each).
-const MAX_FILE_BYTES = 3 * 2 * 1024 * 1024;
-// The server's limit (lib/config.ts MAX_ARTICLE_BODY_CHARS; that module is server-side), checked
-// here too so an over-size text is refused at once instead of after a long upload.
-const MAX_BODY_CHARS = 2 * 1024 * 1024;
-const TOO_LONG = "The article body may be at most 2 MB of text. Shorten it, or import the part you will check.";
+const MAX_FILE_BYTES = 3 * MAX_BODY_CHARS;
 
 /** Import an article by pasting its text or uploading a .txt / .md file. */
 export function ImportArticleForm() {
   const router = useRouter();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const state = useArticleFormState();
+  const { message, setMessage, fields, pending, setPending } = state;
 
   async function onFile(event: React.ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -30,7 +26,7 @@ export function ImportArticleForm() {
     }
     const text = file.size > MAX_FILE_BYTES ? null : await file.text();
     if (text === null || text.length > MAX_BODY_CHARS) {
-      setMessage(TOO_LONG);
+      setMessage(BODY_TOO_LONG);
       return;
     }
     if (bodyRef.current) bodyRef.current.value = text;
@@ -41,59 +37,26 @@ export function ImportArticleForm() {
   function onPaste(event: React.ClipboardEvent<HTMLTextAreaElement>) {
     const area = event.currentTarget;
     const pasted = event.clipboardData.getData("text/plain").length;
-    if (area.value.length - (area.selectionEnd - area.selectionStart) + pasted > MAX_BODY_CHARS) {
-      setMessage(TOO_LONG);
-      setFields((f) => ({ ...f, body: TOO_LONG }));
-    }
+    if (area.value.length - (area.selectionEnd - area.selectionStart) + pasted > MAX_BODY_CHARS) state.refuseTooLong();
   }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const get = (k: string) => String(form.get(k) ?? "");
-    if (get("body").length > MAX_BODY_CHARS) {
-      setMessage(TOO_LONG);
-      setFields((f) => ({ ...f, body: TOO_LONG }));
-      return;
-    }
+    const details = articleDetailsFromForm(event.currentTarget);
+    if (!state.bodyFits(details.body)) return;
     setPending(true);
-    const result = await createArticleAction({
-      title: get("title"),
-      body: get("body"),
-      sourceUrl: get("sourceUrl"),
-      outlet: get("outlet"),
-      author: get("author"),
-      publishedAt: get("publishedAt"),
-    });
+    const result = await createArticleAction(details);
     if (result.ok) {
       router.push(`/articles/${result.data.id}`);
       return;
     }
-    setPending(false);
-    setMessage(result.error.message);
-    setFields((result.error.details?.fields as Record<string, string>) ?? {});
+    state.refused(result.error);
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {message ? <Notice>{message}</Notice> : null}
-      <Field label="Title" error={fields.title}>
-        <Input ref={titleRef} name="title" required aria-invalid={!!fields.title} />
-      </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Outlet" error={fields.outlet}>
-          <Input name="outlet" />
-        </Field>
-        <Field label="Author" error={fields.author}>
-          <Input name="author" />
-        </Field>
-        <Field label="Source URL" hint="The published article's address (http or https)." error={fields.sourceUrl}>
-          <Input name="sourceUrl" type="url" placeholder="https://" aria-invalid={!!fields.sourceUrl} />
-        </Field>
-        <Field label="Published on" error={fields.publishedAt}>
-          <Input name="publishedAt" type="date" />
-        </Field>
-      </div>
+      <ArticleDetailFields fields={fields} titleRef={titleRef} sourceHint="The published article's address (http or https)." />
       <Field label="Upload a .txt or .md file (optional)">
         <Input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={onFile} />
       </Field>

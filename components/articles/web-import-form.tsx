@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { ArticleDetailFields, articleDetailsFromForm, useArticleFormState } from "@/components/articles/article-fields";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Notice, Textarea } from "@/components/ui/field";
@@ -14,9 +15,8 @@ export function WebImportForm() {
   const router = useRouter();
   const [url, setUrl] = useState("");
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const state = useArticleFormState();
+  const { message, setMessage, fields, pending, setPending } = state;
 
   async function fetchPreview(input: { url: string } | { html: string; sourceUrl?: string }) {
     setPending(true);
@@ -39,24 +39,15 @@ export function WebImportForm() {
 
   async function onSave(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const get = (k: string) => String(form.get(k) ?? "");
+    const details = articleDetailsFromForm(event.currentTarget);
+    if (!state.bodyFits(details.body)) return;
     setPending(true);
-    const result = await createArticleAction({
-      title: get("title"),
-      body: get("body"),
-      sourceUrl: get("sourceUrl"),
-      outlet: get("outlet"),
-      author: get("author"),
-      publishedAt: get("publishedAt"),
-    });
+    const result = await createArticleAction(details);
     if (result.ok) {
       router.push(`/articles/${result.data.id}`);
       return;
     }
-    setPending(false);
-    setMessage(result.error.message);
-    setFields((result.error.details?.fields as Record<string, string>) ?? {});
+    state.refused(result.error);
   }
 
   return (
@@ -84,23 +75,7 @@ export function WebImportForm() {
       {preview ? (
         <form onSubmit={onSave} className="space-y-4 rounded-md border border-slate-200 bg-slate-50 p-4" aria-label="Preview to correct before saving" noValidate>
           <p className="text-sm text-slate-700">Check and correct what was found before saving.</p>
-          <Field label="Title" error={fields.title}>
-            <Input name="title" defaultValue={preview.title} />
-          </Field>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Outlet" error={fields.outlet}>
-              <Input name="outlet" defaultValue={preview.outlet ?? ""} />
-            </Field>
-            <Field label="Author" error={fields.author}>
-              <Input name="author" defaultValue={preview.byline ?? ""} />
-            </Field>
-            <Field label="Source URL" error={fields.sourceUrl}>
-              <Input name="sourceUrl" type="url" defaultValue={preview.sourceUrl ?? ""} />
-            </Field>
-            <Field label="Published on" error={fields.publishedAt}>
-              <Input name="publishedAt" type="date" defaultValue={preview.publishedAt?.slice(0, 10) ?? ""} />
-            </Field>
-          </div>
+          <ArticleDetailFields fields={fields} defaults={{ ...preview, author: preview.byline }} />
           <Field label="Text" hint="Paragraphs are separated by a blank line." error={fields.body}>
             <Textarea name="body" rows={14} defaultValue={preview.body} className="font-serif" />
           </Field>
