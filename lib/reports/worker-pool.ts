@@ -6,7 +6,10 @@
  * file's chunks come back.
  *
  * The pool keeps a core for the main thread: cores − 1 workers (at least 1; REPORT_WORKERS sets
- * the number, 0 runs jobs in this thread); further jobs wait in a queue. Each worker's heap is
+ * the number, 0 runs jobs in this thread); further jobs wait in a queue. A job someone is looking
+ * at on screen (the Export menu's preview, the report page) goes ahead of queued downloads, and
+ * when every worker is busy with a download it gets one more worker of its own: a preview never
+ * waits for someone else's large export. Each worker's heap is
  * capped (REPORT_WORKER_HEAP_MB, default 256): a report that does not fit fails alone (503
  * report_too_large), and what it has sent but the client has not read is bounded (1 MB, see
  * lib/reports/worker-entry.ts). Workers idle for a minute are stopped. Without the worker
@@ -19,6 +22,7 @@ import * as threads from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { runReportJob, type ReportJob } from "@/lib/reports/jobs";
 import { ChunkBatcher, type FileHead } from "@/lib/reports/stream";
+import { isInteractive, queuePosition } from "@/lib/reports/queue";
 
 export type { ReportJob };
 
@@ -130,8 +134,9 @@ class Channel {
 // Not a plain `new Worker(file)`: the bundler would try to bundle the worker file into the route.
 const WorkerThread: typeof threads.Worker = Reflect.get(threads, "Worker");
 
-type Slot = { worker: threads.Worker; job: { id: number; channel: Channel } | null; idle: NodeJS.Timeout | null };
+type Slot = { worker: threads.Worker; job: { id: number; channel: Channel; interactive: boolean } | null; idle: NodeJS.Timeout | null };
 type Queued = { id: number; job: ReportJob; channel: Channel };
+
 type Pool = { slots: Slot[]; queue: Queued[]; next: number };
 
 const pool: Pool = ((globalThis as Record<string, unknown>).__claimcheckReportPool2 as Pool | undefined) ?? { slots: [], queue: [], next: 1 };
@@ -192,14 +197,19 @@ function startWorker(): Slot {
 }
 
 function dispatch() {
+  const size = reportPoolSize();
   while (pool.queue.length) {
-    let slot = pool.slots.find((s) => !s.job);
-    if (!slot && pool.slots.length < reportPoolSize()) slot = startWorker();
-    if (!slot) break;
+    // At most `size` downloads run at once; a job someone waits for on screen may take one
+    // worker more (at most size + 1 busy in all). Interactive jobs are queued first.
+    const interactive = isInteractive(pool.queue[0].job);
+    const busy = pool.slots.filter((s) => s.job).length;
+    const downloads = pool.slots.filter((s) => s.job && !s.job.interactive).length;
+    if (busy >= size + 1 || (!interactive && downloads >= size)) break;
+    const slot = pool.slots.find((s) => !s.job) ?? startWorker();
     const next = pool.queue.shift()!;
     if (slot.idle) clearTimeout(slot.idle);
     slot.idle = null;
-    slot.job = { id: next.id, channel: next.channel };
+    slot.job = { id: next.id, channel: next.channel, interactive };
     slot.worker.postMessage({ type: "run", id: next.id, job: next.job } satisfies ToWorker);
   }
   for (const slot of pool.slots) {
@@ -249,7 +259,7 @@ export function runReportJobOffThread(job: ReportJob): Promise<JobResult> {
       else slotOf(id)?.worker.postMessage({ type: "cancel", id } satisfies ToWorker);
     },
   );
-  pool.queue.push({ id, job, channel });
+  pool.queue.splice(queuePosition(pool.queue, job), 0, { id, job, channel });
   dispatch();
   return channel.result;
 }
