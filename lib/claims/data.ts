@@ -20,17 +20,16 @@ import { MAX_CLAIM_SPAN, type BulkAssignInput, type CreateClaimInput, type ListC
 import type { z } from "zod";
 import type { reviewClaimSchema } from "@/lib/claims/schemas";
 import {
-  changersAfter,
   effectiveChangers,
   isStale,
   parseChangers,
   reviewRefusal,
-  reviewStateAfter,
   staleMessage,
   storeChangers,
-  type ClaimChange,
 } from "@/lib/claims/review-rules";
-import { claimColumnsSelect, claimDtoFromColumns, loadPeople, peopleOf, personRef } from "@/lib/claims/claim-row";
+import { claimColumnsSelect, loadPeople } from "@/lib/claims/claim-row";
+import { checkClaimSave, peopleToRead, planClaimSave, savedClaim, savedMeanwhile, statusKeysToRead, type SpanCorrection } from "@/lib/claims/claim-save";
+import { saveClaimOnSqlite } from "@/lib/claims/claim-save-sqlite";
 import { claimIdsPage } from "@/lib/claims/list";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -145,104 +144,42 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
  * (lib/claims/review-rules.ts); a span correction carries the article `revision` it was made on.
  */
 export async function updateClaim(actor: Actor, claimId: string, input: UpdateClaimInput): Promise<ClaimDto> {
+  // On SQLite, one synchronous transaction on the app's connection (lib/claims/claim-save-sqlite.ts);
+  // a span correction, and PostgreSQL, take the ORM path below. Both run lib/claims/claim-save.ts.
+  const direct = await saveClaimOnSqlite(actor, claimId, input);
+  if (direct) return direct.claim;
   return articleTransaction(async (tx) => {
-    // The hot write path: the claim's columns, its statuses and every person involved in one query
-    // each, and the saved claim built from the UPDATE's own RETURNING row (lib/claims/claim-row.ts).
+    // The claim's columns, its statuses and every person involved in one query each, and the saved
+    // claim built from the UPDATE's own RETURNING row (lib/claims/claim-row.ts).
     const current = await tx.claim.findUnique({ where: { id: claimId }, select: claimColumnsSelect });
     if (!current) throw new NotFoundError("claim");
     if (!can(actor, "claim:update")) throw new ForbiddenError("Only checkers, editors and admins can change claims.");
-    const people = await loadPeople(tx, [...peopleOf(current), actor.id, input.assigneeId]);
-    const currentDto = () => claimDtoFromColumns(current, people);
-    if (isStale(input.version, current.version)) throw new ConflictError(staleMessage("change", current.version, input.version), currentDto());
-    const statusKeys = input.status !== undefined && input.status !== current.statusKey ? [current.statusKey, input.status] : [current.statusKey];
-    const statuses = await tx.status.findMany({ where: { key: { in: statusKeys } }, select: { key: true, isVerdict: true } });
-    const verdict = (key: string) => statuses.find((s) => s.key === key)?.isVerdict;
-    let statusIsVerdict = verdict(current.statusKey) ?? false;
-    if (input.status !== undefined && input.status !== current.statusKey) {
-      const isVerdict = verdict(input.status);
-      if (isVerdict === undefined) throw new ValidationError(`Unknown status "${input.status}".`, { status: "Choose a status from the scale." });
-      statusIsVerdict = isVerdict;
-    }
-    if (input.assigneeId) {
-      const assignee = people.get(input.assigneeId);
-      if (!assignee || assignee.disabled) throw new ValidationError("Unknown assignee.", { assigneeId: "Choose an active user." });
-    }
+    const people = await loadPeople(tx, peopleToRead(current, actor, input));
+    const statuses = await tx.status.findMany({ where: { key: { in: statusKeysToRead(current, input) } }, select: { key: true, isVerdict: true } });
+    const checked = checkClaimSave(actor, input, current, people, statuses);
     // A span correction: the offsets refer to `revision`, which must be the article's current one.
-    let span: { start: number; end: number; quote: string; prefix: string; suffix: string } | undefined;
-    if (input.start !== undefined && input.end !== undefined && (input.start !== current.start || input.end !== current.end || current.anchor !== "exact")) {
+    let span: SpanCorrection | undefined;
+    if (checked.spanCorrection) {
       const article = await tx.article.findUniqueOrThrow({ where: { id: current.articleId }, select: { body: true, revision: true } });
-      refuseStaleRevision(article.revision, input.revision!, currentDto());
-      const problem = spanProblem(article.body, input.start, input.end);
+      refuseStaleRevision(article.revision, input.revision!, checked.currentDto());
+      const problem = spanProblem(article.body, input.start!, input.end!);
       if (problem) throw new ValidationError(problem, { start: problem, end: problem });
-      if (!input.allowDuplicate) await refuseDuplicate(tx, current.articleId, input.start, input.end, claimId);
-      span = { start: input.start, end: input.end, ...quoteSelector(article.body, input.start, input.end) };
+      if (!input.allowDuplicate) await refuseDuplicate(tx, current.articleId, input.start!, input.end!, claimId);
+      span = { start: input.start!, end: input.end!, ...quoteSelector(article.body, input.start!, input.end!) };
     }
-    const { before, after, changed } = diffFields(
-      {
-        status: current.statusKey,
-        summary: current.summary,
-        claimant: current.claimant,
-        claimType: current.claimType,
-        rationale: current.rationale,
-        assigneeId: current.assigneeId,
-        dueAt: current.dueAt?.toISOString() ?? null,
-        start: current.start,
-        end: current.end,
-        quote: current.quote,
-      },
-      {
-        status: input.status,
-        summary: input.summary,
-        claimant: input.claimant,
-        claimType: input.claimType,
-        rationale: input.rationale,
-        assigneeId: input.assigneeId,
-        dueAt: input.dueAt === undefined ? undefined : (input.dueAt?.toISOString() ?? null),
-        start: span?.start,
-        end: span?.end,
-        quote: span?.quote,
-      },
-    );
-    if (!changed) return currentDto();
-    const changes: ClaimChange[] = [];
-    if ("status" in after) changes.push("status");
-    if ("summary" in after) changes.push("summary");
-    if ("claimant" in after) changes.push("claimant");
-    if ("rationale" in after) changes.push("rationale");
-    if ("claimType" in after) changes.push("claimType");
-    if ("assigneeId" in after) changes.push("assignee");
-    if ("dueAt" in after) changes.push("dueAt");
-    if (span) changes.push("checkedText");
-    const reviewState = reviewStateAfter(current.reviewState, changes, statusIsVerdict);
-    const changers = changersAfter(parseChangers(current.reviewChangers), actor.id, changes);
+    const plan = planClaimSave(actor, claimId, input, checked, span);
+    if (!plan.changed) return plan.claim;
     const saved = await tx.claim.updateManyAndReturn({
       where: { id: claimId, version: input.version },
-      data: {
-        statusKey: input.status,
-        summary: input.summary,
-        claimant: input.claimant,
-        claimType: input.claimType,
-        rationale: input.rationale,
-        assigneeId: input.assigneeId,
-        dueAt: input.dueAt,
-        ...(span ? { ...span, checkedQuote: span.quote, anchor: "exact", anchorConfidence: 1 } : {}),
-        version: { increment: 1 },
-        reviewState,
-        reviewChangers: storeChangers(changers),
-        ...("status" in after ? { statusSetById: actor.id } : {}),
-      },
+      data: { ...plan.columns, version: { increment: 1 } },
       select: claimColumnsSelect,
     });
-    if (saved.length !== 1) {
-      const now = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect });
-      throw new ConflictError("This claim was changed by someone else. Review the current state and apply your change again.", toClaimDto(now));
-    }
-    await recordAudit(tx, { actorId: actor.id, action: span ? "claim.update.span" : "claim.update", objectType: "claim", objectId: claimId, before, after });
-    if (typeof after.assigneeId === "string") await notifyUsers(tx, { userIds: [after.assigneeId], kind: "assigned", claimId, actorId: actor.id });
-    const updated = claimDtoFromColumns(saved[0], people);
-    const actorRef = personRef(people, actor.id);
-    await recordArticleEvent(tx, { articleId: updated.articleId, type: "claim.updated", actorId: actor.id, actor: actorRef, claimId, claim: updated });
-    return updated;
+    if (saved.length !== 1) throw savedMeanwhile(toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect })));
+    await recordAudit(tx, plan.audit);
+    if (plan.notify.length) await notifyUsers(tx, { userIds: plan.notify, kind: "assigned", claimId, actorId: actor.id });
+    const { claim, event } = savedClaim(actor, claimId, saved[0], people);
+    await recordArticleEvent(tx, event);
+    return claim;
   });
 }
 

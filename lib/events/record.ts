@@ -45,6 +45,16 @@ export function trackArticleEvents(tx: Tx, into: Set<string> | Map<string, numbe
   tracked.set(tx, into);
 }
 
+/** The stored payload of an event (ArticleEvent.data), from its input and its actor: one shape for every writer. */
+export function articleEventData(input: ArticleEventInput, actor: { id: string; name: string } | null): ArticleEventData {
+  return {
+    ...(input.claimId ? { claimId: input.claimId } : {}),
+    ...(input.claim ? { version: input.claim.version, claim: input.claim } : {}),
+    ...(input.revision !== undefined ? { revision: input.revision } : {}),
+    actor,
+  };
+}
+
 /**
  * Records one change to an article in the caller's transaction: the article's change sequence
  * moves by one and the event is stored under that number, so a stream that reconnects replays
@@ -63,14 +73,8 @@ export async function recordArticleEvent(tx: Tx, input: ArticleEventInput): Prom
       : input.actorId
         ? await tx.user.findUnique({ where: { id: input.actorId }, select: { id: true, name: true } })
         : null;
-  const data: ArticleEventData = {
-    ...(input.claimId ? { claimId: input.claimId } : {}),
-    ...(input.claim ? { version: input.claim.version, claim: input.claim } : {}),
-    ...(input.revision !== undefined ? { revision: input.revision } : {}),
-    actor,
-  };
   await tx.articleEvent.create({
-    data: { articleId: input.articleId, seq, type: input.type, claimId: input.claimId ?? null, actorId: input.actorId, data: JSON.stringify(data) },
+    data: { articleId: input.articleId, seq, type: input.type, claimId: input.claimId ?? null, actorId: input.actorId, data: JSON.stringify(articleEventData(input, actor)) },
   });
   const into = tracked.get(tx);
   if (into instanceof Map) into.set(input.articleId, Math.max(seq, into.get(input.articleId) ?? 0));
