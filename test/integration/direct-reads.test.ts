@@ -10,6 +10,8 @@ import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { seedUsers, testDb, demoArticle, PASSWORD } from "../support/fixtures";
 import { getArticle } from "@/lib/articles/data";
+import { getArticleRepresentation } from "@/lib/articles/representation";
+import { db } from "@/lib/db";
 import { REQUIRE_TWO_FACTOR_KEY } from "@/lib/session";
 
 jest.setTimeout(120_000);
@@ -242,5 +244,37 @@ describe("GET /api/v1/articles/:id after every kind of write", () => {
     await testDb().claim.update({ where: { id: target.id }, data: { summary: "written by another connection", version: { increment: 1 } } });
     next = await expectCurrent();
     expect(next.etag).not.toBe(tags.etag);
+  });
+});
+
+describe("the article's kept representation (in this process, beside the server)", () => {
+  it("is reused while nothing is written, and rebuilt after a write on its own connection or on another one", async () => {
+    const actor = { id: users.checker.id, role: "checker" as const };
+    const { revision } = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { revision: true } });
+    const sentence = /[A-Z][^.]{20,120}\./.exec(body.slice(400))!;
+    const start = body.indexOf(sentence[0]);
+    const made = await checker.post(`/api/v1/articles/${articleId}/claims`, { revision, start, end: start + sentence[0].length, allowDuplicate: true });
+    expect(made.status).toBe(201);
+    const claim = { id: made.body.id as string };
+    const summaryIn = (rep: { json: Buffer }) => (JSON.parse(rep.json.toString()) as { claims: { id: string; summary: string }[] }).claims.find((c) => c.id === claim.id)!.summary;
+    const first = await getArticleRepresentation(actor, articleId);
+    expect(await getArticleRepresentation(actor, articleId)).toBe(first);
+
+    // A write through this process's own connection (the one the representation reads on).
+    await db.claim.update({ where: { id: claim.id }, data: { summary: "own connection", version: { increment: 1 } } });
+    const second = await getArticleRepresentation(actor, articleId);
+    expect(summaryIn(second)).toBe("own connection");
+    expect(second.etag).not.toBe(first.etag);
+    expect(await getArticleRepresentation(actor, articleId)).toBe(second);
+
+    // A write on another connection (another process, a script).
+    await testDb().claim.update({ where: { id: claim.id }, data: { summary: "another connection", version: { increment: 1 } } });
+    const third = await getArticleRepresentation(actor, articleId);
+    expect(summaryIn(third)).toBe("another connection");
+
+    // A write elsewhere in the database moves the counters too: the stamp is read again, and the
+    // kept bytes are reused when it is unchanged.
+    await testDb().setting.upsert({ where: { key: "direct-reads.unrelated" }, create: { key: "direct-reads.unrelated", value: "1" }, update: { value: "2" } });
+    expect(await getArticleRepresentation(actor, articleId)).toBe(third);
   });
 });
