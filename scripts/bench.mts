@@ -18,6 +18,7 @@ import { runEventsBench } from "./bench/events.mts";
 import { benchArticles } from "./bench/articles.mts";
 import { benchReports } from "./bench/reports.mts";
 import { seedBenchArticle } from "./bench/seed.mts";
+import { BROWSER_ACCEPT_ENCODING, rawGet, startBareBytes } from "./bench/bare-bytes.mts";
 
 // autocannon ships no type declarations; this is the part of its API used here.
 type AutocannonResult = {
@@ -200,6 +201,7 @@ async function main() {
 
   const server = await startAppServer({ DATABASE_URL: `file:${dbPath}`, BETTER_AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz" }, root);
   const pids = () => processTree(server.pid);
+  let floor: { url: string; stop: () => void } | null = null;
   log(`server on ${server.url}, process tree ${pids().join(", ")}`);
   try {
     // A session, and proof that the article route answers 200 with every claim before measuring.
@@ -268,26 +270,33 @@ async function main() {
       return percentile(times.sort((a, b) => a - b), 50);
     };
 
-    // Warm up both routes, then measure them in alternating rounds under the same load.
+    // Warm up both routes, then measure them in alternating rounds under the same load. The
+    // article is asked for as a browser asks (Accept-Encoding), and the same bytes are also served
+    // by a bare Node server in the same rounds: the transfer's floor.
     const auth = { cookie: session.cookie };
+    const articleHeaders = { ...auth, "accept-encoding": BROWSER_ACCEPT_ENCODING };
+    const wire = await rawGet(articleUrl, articleHeaders);
+    floor = await startBareBytes(wire, dir, "article");
     const healthUrl = `${server.url}/api/health`;
-    for (const [url, headers] of [[articleUrl, auth], [healthUrl, {}]] as const) {
+    for (const [url, headers] of [[articleUrl, articleHeaders], [healthUrl, {}], [floor.url, {}]] as const) {
       const w = await load(url, headers, WARMUP_SECONDS);
       if (w.non2xx || w.errors) throw new Error(`warm-up of ${url} had ${w.non2xx} non-2xx and ${w.errors} errors`);
     }
     const unloadedArticle = await unloaded(articleUrl, auth);
     const unloadedHealth = await unloaded(healthUrl, {});
     const unloadedMe = await unloaded(`${server.url}/api/v1/me`, auth);
-    const article = emptyMeasure("GET /api/v1/articles/:id (300 claims, cookie)");
+    const article = emptyMeasure("GET /api/v1/articles/:id (300 claims, cookie, gzip)");
     const health = emptyMeasure("GET /api/health (bare)");
+    const floorM = emptyMeasure(`bare server, same ${wire.bytes.length} bytes (floor)`);
     // Each round's own p50 ratio too: on a shared machine, background load drifts between rounds.
     const roundRatios: number[] = [];
     const p50Of = (m: Measured, from: number) => percentile([...m.latencies.slice(from)].sort((a, b) => a - b), 50);
     for (let round = 0; round < ROUNDS; round++) {
       const a0 = article.latencies.length;
-      await load(articleUrl, auth, ROUND_SECONDS, article);
+      await load(articleUrl, articleHeaders, ROUND_SECONDS, article);
       const h0 = health.latencies.length;
       await load(healthUrl, {}, ROUND_SECONDS, health);
+      await load(floor.url, {}, ROUND_SECONDS, floorM);
       roundRatios.push(p50Of(article, a0) / p50Of(health, h0));
     }
     const hwmEnd = memoryKb(tree, "VmHWM");
@@ -297,9 +306,9 @@ async function main() {
     console.log(`Machine: ${os.cpus().length} CPU(s), Node ${process.version}; autocannon runs in this process, on the same machine as the server.`);
     console.log(`Load: autocannon, ${CONNECTIONS} connections, pipelining 1, ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s per route (${ROUNDS * ROUND_SECONDS} s each), after ${WARMUP_SECONDS} s warm-up each.`);
     console.log("Latency percentiles are exact, over every response (any status), from autocannon's per-response timings.");
-    const rows = [row(article), row(health)];
+    const rows = [row(article), row(health), row(floorM)];
     console.table(rows.map(({ p50raw: _, ...r }) => r));
-    for (const m of [article, health]) {
+    for (const m of [article, health, floorM]) {
       const statuses = [...m.statuses].map(([s, c]) => `${s}: ${c}`).join(", ");
       const hist = m.autocannon.map((l) => `p50 ${l.p50} / p90 ${l.p90} / p97.5 ${l.p97_5} / p99 ${l.p99} ms`).join("; ");
       console.log(`  ${m.name}: status codes {${statuses}}; autocannon histogram (2xx only, whole ms) per round: ${hist}`);
@@ -308,6 +317,10 @@ async function main() {
     console.log("");
     console.log(
       `p50 ratio, article route / bare route: ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x): ${ratio <= TARGET_RATIO ? "MET" : "NOT MET"}`,
+    );
+    console.log(
+      `  Accept-Encoding: ${BROWSER_ACCEPT_ENCODING} (as a browser sends it): ${wire.bytes.length} bytes, Content-Encoding ${wire.headers["content-encoding"] ?? "none"}; ` +
+        `floor: a bare Node server sending those bytes, p50 ${ms(rows[2].p50raw)} = ${(rows[2].p50raw / rows[1].p50raw).toFixed(2)}x the bare route`,
     );
     const sortedRounds = [...roundRatios].sort((a, b) => a - b);
     console.log(
@@ -346,6 +359,7 @@ async function main() {
     console.error(server.output().slice(-4000));
     throw error;
   } finally {
+    floor?.stop();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -353,6 +367,7 @@ async function main() {
 
 const section = process.argv[2];
 const sections: Record<string, () => Promise<unknown>> = {
+  main,
   events: runEventsBench,
   queues: () => import("./bench/queues.mts").then((m) => m.runQueuesBench()),
   articles: benchArticles,

@@ -15,6 +15,7 @@ import { authenticate, type SessionUser } from "@/lib/session";
 import { MAX_BODY_BYTES } from "@/lib/config";
 import { mapDatabaseError } from "@/lib/db-dialect";
 import { checkOrigin } from "@/lib/http/checks";
+import { jsonResponse } from "@/lib/http/bytes-response";
 
 type Params = Record<string, string>;
 export type ApiContext<P extends Params> = {
@@ -122,7 +123,8 @@ export function apiRoute<P extends Params = Params>(
       });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });
-      return Response.json(result, { status: options.successStatus ?? 200 });
+      // The same body and Content-Type as Response.json; the lean router writes the bytes at once.
+      return jsonResponse(result, options.successStatus ?? 200);
     } catch (error) {
       return errorResponse(error);
     }

@@ -4,10 +4,11 @@
  * about fifty times what a do-nothing handler does (docs/perf-profile.md).
  *
  * The route table is made at build time from the file system (scripts/build-api.mts), so a new
- * route.ts is served here with no extra work. Each handler is called exactly as Next calls it:
- * a standard Request and `{ params: Promise<...> }`, with `[id]` and `[...rest]` segments
- * percent-decoded into params; its Response is written back as it is (streams included, for
- * text/event-stream). Every check (session, Origin, body limit, error shape) stays in the
+ * route.ts is served here with no extra work. Each handler is called as Next calls it: a
+ * Request (lib/http/lean-request.ts: the standard Request's interface read straight from Node's
+ * request) and `{ params: Promise<...> }`, with `[id]` and `[...rest]` segments percent-decoded
+ * into params; its Response is written back as it is (streams included, for text/event-stream;
+ * bytes handed beside it by lib/http/bytes-response.ts in one write). Every check (session, Origin, body limit, error shape) stays in the
  * handler's own code (lib/http/api.ts apiRoute), and the same security headers as proxy.ts are
  * set from lib/http/security-headers.ts.
  *
@@ -16,9 +17,10 @@
  * checked against the database) must live on globalThis, as lib/db.ts keeps the Prisma client.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import { refuseEarly } from "@/lib/http/checks";
+import { heldBytes } from "@/lib/http/bytes-response";
 import { markOwnEncodingSent } from "@/lib/http/encoding";
+import { LeanRequest } from "@/lib/http/lean-request";
 import { API_CSP, COMMON_SECURITY_HEADERS, HSTS, servedOverHttps } from "@/lib/http/security-headers";
 
 type Params = Record<string, string | string[]>;
@@ -119,23 +121,11 @@ function decodeParams(raw: Record<string, string | string[]>): Params {
 
 const HOST = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
 
-/** The standard Request for a Node request, with its body streamed and an abort signal tied to the client. */
-function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+/** The handler's Request for a Node request: its body read on demand, its signal aborted when the client goes away. */
+function toRequest(req: IncomingMessage): LeanRequest {
   // From req.headers, not rawHeaders: serve.mjs has replaced the client's X-Forwarded-For there.
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.append(name, value);
-  }
   const host = req.headers.host && HOST.test(req.headers.host) ? req.headers.host : "localhost";
-  const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD" && (req.headers["transfer-encoding"] !== undefined || (req.headers["content-length"] ?? "0") !== "0");
-  const init: RequestInit & { duplex?: "half" } = { method, headers, signal };
-  if (hasBody) {
-    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-    init.duplex = "half";
-  }
-  return new Request(`http://${host}${req.url}`, init);
+  return new LeanRequest(req, `http://${host}${req.url}`);
 }
 
 function setHeaders(req: IncomingMessage, res: ServerResponse, response: Response) {
@@ -165,6 +155,12 @@ function waitForDrain(res: ServerResponse): Promise<void> {
 /** Writes a Response to Node: a one-chunk body in a single write, longer bodies streamed, event streams flushed per event. */
 async function writeResponse(req: IncomingMessage, res: ServerResponse & { flush?: () => void }, response: Response) {
   setHeaders(req, res, response);
+  const bytes = heldBytes(response);
+  if (bytes) {
+    if (req.method === "HEAD" || response.status === 204 || response.status === 304) res.end();
+    else res.end(bytes);
+    return;
+  }
   const body = response.body;
   if (!body || req.method === "HEAD" || response.status === 204 || response.status === 304) {
     await body?.cancel().catch(() => {});
@@ -226,13 +222,13 @@ export function createLeanApi(entries: RouteEntry[], prefixes: string[]): LeanAp
       const found = match(root, path.split("/").slice(1), 0, rawParams);
       if (!found || found.entry.servedByNext) return null;
       return async (req, res) => {
-        const controller = new AbortController();
+        const request = toRequest(req);
         res.on("close", () => {
-          if (!res.writableFinished) controller.abort();
+          if (!res.writableFinished) request.abort();
         });
         let response: Response;
         try {
-          response = await callHandler(req, path, found, rawParams, controller.signal);
+          response = await callHandler(request, path, found, rawParams);
         } catch (error) {
           // Loaded when needed: lib/http/api brings the database client, which the server's start need not wait for.
           response = (await import("@/lib/http/api")).errorResponse(error);
@@ -249,9 +245,8 @@ export function createLeanApi(entries: RouteEntry[], prefixes: string[]): LeanAp
   };
 }
 
-async function callHandler(req: IncomingMessage, path: string, route: Route, rawParams: Record<string, string | string[]>, signal: AbortSignal): Promise<Response> {
-  const method = req.method ?? "GET";
-  const request = toRequest(req, signal);
+async function callHandler(request: LeanRequest, path: string, route: Route, rawParams: Record<string, string | string[]>): Promise<Response> {
+  const method = request.method;
   // The same early checks proxy.ts runs for whatever Next serves (lib/http/checks.ts).
   const refused = refuseEarly(method, path, request.headers);
   if (refused) return refused;
@@ -271,7 +266,7 @@ async function callHandler(req: IncomingMessage, path: string, route: Route, raw
     );
   }
   const params = decodeParams(rawParams);
-  const response = await handler(request, { params: Promise.resolve(params) });
+  const response = await handler(request as unknown as Request, { params: Promise.resolve(params) });
   if (!(response instanceof Response)) throw new Error(`The handler of ${method} ${route.entry.pattern} returned no Response`);
   return response;
 }

@@ -12,6 +12,7 @@ import path from "node:path";
 import { freePort, startAppServer, type AppServer } from "../app-server.ts";
 import { buildIsCurrent } from "../build-digest.mts";
 import { BENCH_EMAIL, BENCH_PASSWORD, prepareBenchDatabase } from "./fixture.mts";
+import { BROWSER_ACCEPT_ENCODING, rawGet, startBareBytes } from "./bare-bytes.mts";
 
 type Latency = { p50: number; p90: number; p99: number };
 type AutocannonResult = { duration: number; errors: number; timeouts: number; non2xx: number; latency: Latency; requests: { total: number } };
@@ -187,6 +188,7 @@ export async function benchApi() {
   const env = { DATABASE_URL: `file:${dbPath}`, BETTER_AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz" };
 
   const bare = await startBare();
+  const floors: { stop: () => void }[] = [];
   let app: AppServer | null = null;
   let nextOnly: AppServer | null = null;
   try {
@@ -204,12 +206,27 @@ export async function benchApi() {
     const token = ((await tokenRes.json()) as { token?: string }).token;
     if (!token) throw new Error(`token creation answered ${tokenRes.status}`);
 
+    // The article as a browser asks for it (Accept-Encoding: the app sends its kept gzip bytes),
+    // and the same bytes from a bare Node server: the transfer's floor, measured in the same rounds.
+    const articleUrl = `${app.url}/api/v1/articles/${fixture.articleId}`;
+    const browserArticle = { cookie, "accept-encoding": BROWSER_ACCEPT_ENCODING };
+    const gz = await rawGet(articleUrl, browserArticle);
+    const plain = await rawGet(articleUrl, { cookie });
+    if (gz.status !== 200 || plain.status !== 200) throw new Error(`GET article answered ${gz.status} / ${plain.status}`);
+    const bareGz = await startBareBytes(gz, dir, "article-gzip");
+    const barePlain = await startBareBytes(plain, dir, "article-identity");
+    floors.push(bareGz, barePlain);
+    log(`article: ${plain.bytes.length} bytes as JSON, ${gz.bytes.length} bytes with Content-Encoding ${gz.headers["content-encoding"] ?? "none"} (Accept-Encoding: ${BROWSER_ACCEPT_ENCODING})`);
     const routes: { m: Measure; opts: Record<string, unknown> }[] = [
       { m: measure("bare Node http server (floor)"), opts: { url: `${bare.url}/` } },
       { m: measure("GET /api/health (does nothing)"), opts: { url: `${app.url}/api/health` } },
       { m: measure("GET /api/v1/me (token)"), opts: { url: `${app.url}/api/v1/me`, headers: { authorization: `Bearer ${token}` } } },
       { m: measure("GET /api/v1/me (cookie)"), opts: { url: `${app.url}/api/v1/me`, headers: { cookie } } },
-      { m: measure("GET /api/v1/articles/:id (300 claims)"), opts: { url: `${app.url}/api/v1/articles/${fixture.articleId}`, headers: { cookie } } },
+      { m: measure("GET /api/v1/articles/:id (300 claims, gzip)"), opts: { url: articleUrl, headers: browserArticle } },
+      { m: measure("  bare server, same gzip bytes (floor)"), opts: { url: bareGz.url } },
+      { m: measure("  same article, If-None-Match (304)"), opts: { url: articleUrl, headers: { ...browserArticle, "if-none-match": String(gz.headers.etag) } } },
+      { m: measure("  same article, no Accept-Encoding"), opts: { url: articleUrl, headers: { cookie } } },
+      { m: measure("  bare server, same JSON bytes (floor)"), opts: { url: barePlain.url } },
     ];
     for (const r of routes) await load(r.opts, measure("warm-up"), 1);
     for (let round = 0; round < ROUNDS; round++) for (const r of routes) await load(r.opts, r.m);
@@ -239,7 +256,7 @@ export async function benchApi() {
       return { route: m.name, "req/s": fmt(s.rate, 0), "p50 ms": fmt(s.p50), "p99 ms": fmt(s.p99), "2xx": s.ok, "5xx": s.s5xx, "other": s.other, "errors": s.errors };
     });
     console.table(rows);
-    const [bareS, healthS, meTokenS, meCookieS, articleS] = routes.map((r) => summary(r.m));
+    const [bareS, healthS, meTokenS, meCookieS, articleS, bareGzS, notModifiedS, articlePlainS, barePlainS] = routes.map((r) => summary(r.m));
     const patchS = summary(patch);
     const locked = patch.bodies.filter((b) => /locked|SQLITE_BUSY/i.test(b)).length;
     console.log(`Raw better-sqlite3 write transaction in-process (read version, update, insert audit row; WAL, synchronous=NORMAL): ${fmt(raw, 0)} txn/s`);
@@ -253,13 +270,17 @@ export async function benchApi() {
     t(patchS.s5xx === 0 && locked === 0 && patchS.errors === 0, `PATCH: ${patchS.s5xx} 5xx, ${locked} "database is locked" answers, ${patchS.errors} errors/timeouts, ${patchS.other} other non-2xx (target: none)`);
     t(healthS.rate >= 2000, `do-nothing route: ${fmt(healthS.rate, 0)} req/s at ${CONNECTIONS} connections (target >= 2000; through Next's router ${fmt(summary(nextHealth).rate, 0)} req/s)`);
     t(bareS.rate / healthS.rate <= 12, `do-nothing route vs bare Node server: ${fmt(bareS.rate / healthS.rate)}x fewer req/s (target <= 12x; bare ${fmt(bareS.rate, 0)} req/s)`);
-    for (const [name, s] of [["GET /api/v1/me (token)", meTokenS], ["GET /api/v1/me (cookie)", meCookieS], ["GET /api/v1/articles/:id (300 claims)", articleS]] as const) {
+    for (const [name, s] of [["GET /api/v1/me (token)", meTokenS], ["GET /api/v1/me (cookie)", meCookieS], ["GET /api/v1/articles/:id (300 claims, full 200, gzip as a browser asks)", articleS]] as const) {
       t(s.p50 <= 2 * healthS.p50, `${name} p50 ${fmt(s.p50)} ms = ${fmt(s.p50 / healthS.p50, 2)}x the do-nothing route's ${fmt(healthS.p50)} ms (target <= 2x)`);
     }
+    const x = (a: { p50: number }) => `${fmt(a.p50)} ms = ${fmt(a.p50 / healthS.p50, 2)}x`;
+    console.log(`          the article's floor, a bare server sending the same ${gz.bytes.length} gzip bytes: p50 ${x(bareGzS)} the do-nothing route (${fmt(bareGzS.rate, 0)} req/s; the app's route ${fmt(articleS.rate, 0)} req/s)`);
+    console.log(`          without Accept-Encoding (${plain.bytes.length} bytes): the app ${x(articlePlainS)}, a bare server with the same bytes ${x(barePlainS)}; unchanged article with If-None-Match: 304 p50 ${x(notModifiedS)}`);
     console.log(`  printed cold start: npm start ${fmt(coldNpm, 0)} ms to the first API answer (serve.mjs alone ${fmt(coldApi, 0)} ms; first page ${fmt(coldPage, 0)} ms)`);
     log(`done in ${fmt((performance.now() - started) / 1000)} s`);
   } finally {
     bare.stop();
+    for (const f of floors) f.stop();
     await app?.stop();
     await nextOnly?.stop();
     rmSync(dir, { recursive: true, force: true });

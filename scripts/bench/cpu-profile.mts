@@ -2,24 +2,21 @@
  * `npx tsx scripts/bench/cpu-profile.mts [path ...]`: runs the production server under
  * `node --cpu-prof`, loads each path with autocannon (32 connections), and prints where the
  * server's CPU time went: self time by package/area and the top functions. Used to write
- * docs/perf-profile.md. The path `PATCH` profiles the claim save: 32 writers, each on its own claim
- * (the bench's fixture and writer pool, scripts/bench/api.mts).
+ * docs/perf-profile.md. `:article` in a path stands for the id of an article with 300 claims (the
+ * bench's fixture); PROFILE_ACCEPT_ENCODING sets the requests' Accept-Encoding (none by default,
+ * like autocannon; a browser sends "gzip, deflate, br, zstd"). The path `PATCH` profiles the claim
+ * save: 32 writers, each on its own claim (the bench's fixture and writer pool, scripts/bench/api.mts).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { applyPendingMigrations } from "../../prisma/migrator.mts";
-import { seed } from "../../prisma/seed-data.mts";
-import { createPrismaClient } from "../../lib/db-client.ts";
-import { createAccount } from "../../lib/users/accounts.ts";
 import { startAppServer } from "../app-server.ts";
 import { BENCH_EMAIL, BENCH_PASSWORD, prepareBenchDatabase } from "./fixture.mts";
 import { patchRequests } from "./api.mts";
 
 const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Record<string, unknown>) => Promise<{ requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number }>;
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
-const password = "seven quiet horses drink from the lake";
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
 type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
@@ -90,15 +87,10 @@ function summarize(profile: Profile, label: string) {
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "claimcheck-prof-"));
 const dbPath = path.join(dir, "prof.db");
-const targets = process.argv.slice(2).length ? process.argv.slice(2) : ["/api/health", "/api/v1/me"];
-const fixture = targets.includes("PATCH") ? await prepareBenchDatabase(dbPath, 300) : null;
-if (!fixture) {
-  await applyPendingMigrations(dbPath);
-  const db = createPrismaClient(`file:${dbPath}`);
-  await seed(db, { ...process.env, SEED_ADMIN_EMAIL: "", SEED_ADMIN_PASSWORD: "" });
-  await createAccount(db, { email: "measure@example.com", name: "Prof", role: "checker", password }, null);
-  await db.$disconnect();
-}
+const fixture = await prepareBenchDatabase(dbPath, 300);
+const acceptEncoding = process.env.PROFILE_ACCEPT_ENCODING;
+
+const targets = (process.argv.slice(2).length ? process.argv.slice(2) : ["/api/health", "/api/v1/me"]).map((t) => t.replace(":article", fixture.articleId));
 for (const target of targets) {
   const profDir = path.join(dir, `prof-${targets.indexOf(target)}`);
   const server = await startAppServer({
@@ -109,16 +101,17 @@ for (const target of targets) {
     const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: server.url },
-      body: JSON.stringify(fixture ? { email: BENCH_EMAIL, password: BENCH_PASSWORD } : { email: "measure@example.com", password }),
+      body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
     });
     const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).filter((p) => !p.endsWith("=")).join("; ");
+    const headers = { cookie, ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}) };
     const load = (claims: string[]) =>
-      target === "PATCH" && fixture
+      target === "PATCH"
         ? patchRequests(server.url, cookie, claims, { name: target, latencies: [], statuses: new Map(), seconds: 0, errors: 0, bodies: [] })
-        : { url: server.url + target, headers: { cookie } };
-    await autocannon({ ...load(fixture?.claimIds.slice(200) ?? []), connections: 32, duration: 2 });
-    const r = await autocannon({ ...load(fixture?.claimIds.slice(0, 32) ?? []), connections: 32, duration: SECONDS });
-    console.log(`\n# ${target}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`);
+        : { url: server.url + target, headers };
+    await autocannon({ ...load(fixture.claimIds.slice(200)), connections: 32, duration: 2 });
+    const r = await autocannon({ ...load(fixture.claimIds.slice(0, 32)), connections: 32, duration: SECONDS });
+    console.log(`\n# ${target}${acceptEncoding ? ` (Accept-Encoding: ${acceptEncoding})` : ""}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`);
   } finally {
     await server.stop();
   }

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/http/api";
 import { getArticleRepresentation, gzippedRepresentation } from "@/lib/articles/representation";
 import { sendsOwnEncoding } from "@/lib/http/encoding";
+import { bytesResponse } from "@/lib/http/bytes-response";
 import { updateArticle } from "@/lib/articles/revisions";
 import { updateArticleSchema } from "@/lib/articles/schemas";
 
@@ -19,10 +20,10 @@ export const GET = apiRoute<{ id: string }>(async ({ user, params, request }) =>
   if (request.headers.get("if-none-match") === headers.ETag) return new Response(null, { status: 304, headers });
   if (gzip) {
     headers["Content-Encoding"] = "gzip";
-    return new Response(gzippedRepresentation(rep) as unknown as BodyInit, { headers });
+    return bytesResponse(gzippedRepresentation(rep), { headers });
   }
-  // The cached bytes go out as they are, not copied per request.
-  return new Response(rep.json as unknown as BodyInit, { headers });
+  // The cached bytes go out as they are, not copied per request (lib/http/bytes-response.ts).
+  return bytesResponse(rep.json, { headers });
 });
 
 // The answer is the article with its re-anchored claims, plus `reanchored` (counts per anchor state).
