@@ -1,11 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { directQuery } from "@/lib/db-direct";
+import { ForbiddenError } from "@/lib/errors";
+import { can, type Actor } from "@/lib/permissions";
+import { foldForSearch, searchNeedle } from "@/lib/search/fold";
 import { claimIdsPage } from "@/lib/claims/list";
 import { isAnchored, type PersonRef } from "@/lib/claims/dto";
 import { listQuote, type ClaimListRow } from "@/lib/claims/list-row";
 import { listClaimsQuerySchema, type ListClaimsQuery } from "@/lib/claims/schemas";
 import type { StatusDto } from "@/lib/statuses/scale";
-import type { Actor } from "@/lib/permissions";
 
 const rowSelect = {
   id: true,
@@ -84,7 +87,30 @@ export function claimQueryFromParams(params: Record<string, string | string[] | 
   return listClaimsQuerySchema.parse({ ...clean, ...Object.fromEntries(Object.entries(fixed).map(([k, v]) => [k, String(v)])) });
 }
 
-/** Articles for the list filter, newest first. */
-export async function listArticleChoices(limit = 500) {
-  return db.article.findMany({ select: { id: true, title: true }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: limit });
+/** Most articles the claims list's article filter offers for one query. */
+export const ARTICLE_CHOICES = 20;
+
+/**
+ * Articles whose title contains `q` (literally, case-insensitively in every script, as the
+ * claims search), newest first, at most `limit`: the claims list's article filter asks for these
+ * as someone types, instead of every title being sent with each page. Plain SQL both databases run.
+ */
+export async function findArticleChoices(actor: Actor, q: string, limit = ARTICLE_CHOICES): Promise<{ id: string; title: string }[]> {
+  if (!can(actor, "article:read")) throw new ForbiddenError();
+  const needle = searchNeedle(q);
+  const rows = await directQuery<{ id: string; title: string }>(db, `SELECT "id", "title" FROM "Article" ORDER BY "createdAt" DESC, "id" ASC`, []);
+  const found: { id: string; title: string }[] = [];
+  for (const r of rows) {
+    if (needle && !foldForSearch(r.title).includes(needle)) continue;
+    found.push({ id: r.id, title: r.title });
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+/** The article a claims list is filtered by, for the filter to show its title; null when there is none. */
+export async function articleChoice(articleId: string | undefined, known: Record<string, string> = {}): Promise<{ id: string; title: string } | null> {
+  if (!articleId) return null;
+  if (known[articleId] !== undefined) return { id: articleId, title: known[articleId] };
+  return db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true } });
 }
