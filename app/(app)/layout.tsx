@@ -1,7 +1,6 @@
 import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/lib/session";
-import { countUnreadNotifications } from "@/lib/notifications/data";
-import { getOwnPreferences } from "@/lib/users/preferences";
+import { loadLayoutData } from "@/lib/layout/data";
 import { AppHeader } from "@/components/layout/app-header";
 import { PreferencesProvider } from "@/components/settings/preferences-provider";
 
@@ -12,7 +11,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // The admin requires a second factor for this role: set it up before anything else.
   if (session.mustEnrolTwoFactor) redirect("/two-factor/setup");
   const { user } = session;
-  const [unread, preferences] = await Promise.all([countUnreadNotifications(user), getOwnPreferences(user)]);
+  const { unread, preferences } = await loadLayoutData(user);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">

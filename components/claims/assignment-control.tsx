@@ -48,11 +48,39 @@ export function AssignmentControl({
 
   const who = claim.assignee ? (claim.assignee.id === viewer.id ? "you" : claim.assignee.name) : "nobody";
   if (!canAssign) {
-    return <p className="text-sm text-slate-700">Assigned to {who}</p>;
+    return <p className="text-sm text-slate-700">{`Assigned to ${who}`}</p>;
+  }
+  const options = [
+    <option key="" value="">
+      Nobody
+    </option>,
+    ...people.map((p) => (
+      <option key={p.id} value={p.id}>
+        {p.id === viewer.id ? `${p.name} (you)` : p.name}
+      </option>
+    )),
+  ];
+  if (compact) {
+    // In a list (50 rows a page) the menu alone: choosing yourself ("(you)") or Nobody assigns to
+    // yourself or unassigns, and each row stays light to draw.
+    return (
+      <div className="text-sm">
+        {error ? <Notice>{error}</Notice> : null}
+        <select
+          aria-label={`Assignee of claim ${claim.number}`}
+          value={claim.assignee?.id ?? ""}
+          disabled={busy}
+          onChange={(e) => change({ assigneeId: e.target.value || null })}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1"
+        >
+          {options}
+        </select>
+      </div>
+    );
   }
   return (
-    <section aria-label={`Assignment of claim ${claim.number}`} className={compact ? "space-y-1" : "space-y-2 border-t border-slate-200 pt-4"}>
-      {compact ? null : <h3 className="text-sm font-semibold text-slate-800">Assignment</h3>}
+    <section aria-label={`Assignment of claim ${claim.number}`} className="space-y-2 border-t border-slate-200 pt-4">
+      <h3 className="text-sm font-semibold text-slate-800">Assignment</h3>
       {error ? <Notice>{error}</Notice> : null}
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <label className="sr-only" htmlFor={`assignee-${claim.id}`}>
@@ -65,12 +93,7 @@ export function AssignmentControl({
           onChange={(e) => change({ assigneeId: e.target.value || null })}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         >
-          <option value="">Nobody</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.id === viewer.id ? `${p.name} (you)` : p.name}
-            </option>
-          ))}
+          {options}
         </select>
         {claim.assignee?.id !== viewer.id ? (
           <Button type="button" variant="secondary" disabled={busy} onClick={() => change({ assigneeId: viewer.id })}>
@@ -83,23 +106,21 @@ export function AssignmentControl({
           </Button>
         ) : null}
       </div>
-      {compact ? null : (
-        <form
-          className="flex flex-wrap items-end gap-2 text-sm"
-          onSubmit={(e) => {
-            e.preventDefault();
-            change({ dueAt: due ? `${due}:00Z` : null });
-          }}
-        >
-          <label className="block">
-            <span className="block text-xs font-medium text-slate-700">Due (UTC, optional)</span>
-            <input type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm" />
-          </label>
-          <Button type="submit" variant="secondary" disabled={busy}>
-            {due ? "Set due time" : "Clear due time"}
-          </Button>
-        </form>
-      )}
+      <form
+        className="flex flex-wrap items-end gap-2 text-sm"
+        onSubmit={(e) => {
+          e.preventDefault();
+          change({ dueAt: due ? `${due}:00Z` : null });
+        }}
+      >
+        <label className="block">
+          <span className="block text-xs font-medium text-slate-700">Due (UTC, optional)</span>
+          <input type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        </label>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {due ? "Set due time" : "Clear due time"}
+        </Button>
+      </form>
     </section>
   );
 }

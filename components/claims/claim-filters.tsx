@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ArticlePicker } from "@/components/claims/article-picker";
 import { REVIEW_STATES, reviewStateLabel } from "@/lib/vocabulary";
 import type { ListClaimsQuery } from "@/lib/claims/schemas";
 import type { StatusDto } from "@/lib/statuses/scale";
@@ -10,12 +10,13 @@ export function ClaimFilters({
   query,
   statuses,
   people,
-  articles,
+  article,
 }: {
   query: ListClaimsQuery;
   statuses: StatusDto[];
   people: { id: string; name: string }[];
-  articles: { id: string; title: string }[];
+  /** The article the list is filtered by, if any. */
+  article: { id: string; title: string } | null;
 }) {
   return (
     <form method="get" action="/claims" role="search" aria-label="Filter claims" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
@@ -58,17 +59,7 @@ export function ClaimFilters({
           ))}
         </select>
       </label>
-      <label className="block">
-        <span className="font-medium text-slate-700">Article</span>
-        <select name="articleId" defaultValue={query.articleId ?? ""} className={`${select} max-w-xs`}>
-          <option value="">All articles</option>
-          {articles.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ArticlePicker initial={article} />
       <label className="block">
         <span className="font-medium text-slate-700">Order</span>
         <select name="sort" defaultValue={query.sort ?? "updated"} className={select}>
@@ -79,9 +70,9 @@ export function ClaimFilters({
         </select>
       </label>
       <button className="rounded-md bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">Show claims</button>
-      <Link href="/claims" className="px-1 py-1.5 text-blue-800 underline">
+      <a href="/claims" className="px-1 py-1.5 text-blue-800 underline">
         Clear filters
-      </Link>
+      </a>
     </form>
   );
 }

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
@@ -104,9 +103,10 @@ export function ClaimsTable({
                 </td>
               ) : null}
               <td className="max-w-xl px-3 py-3">
-                <Link href={`/articles/${c.articleId}?claim=${c.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
-                  Claim {c.number}: <span className="font-serif">{c.quote}</span>
-                </Link>
+                <a href={`/articles/${c.articleId}?claim=${c.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
+                  {`Claim ${c.number}: `}
+                  <span className="font-serif">{c.quote}</span>
+                </a>
                 <div className="mt-0.5 text-xs text-slate-600">{articleTitles[c.articleId] ?? ""}</div>
                 {c.summary ? <div className="mt-1 text-slate-700">{c.summary}</div> : null}
               </td>

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { statusMark, type StatusDto } from "@/lib/statuses/scale";
+import { VERDICT_STRIPES } from "@/components/stats/verdict-strip";
 
 /**
  * Claims per status as horizontal bars: each bar carries the status's mark and label in words and
@@ -16,12 +16,12 @@ export function VerdictChart({ byStatus, statuses, articleId, label }: { byStatu
           const href = `/claims?${new URLSearchParams({ status: status.key, ...(articleId ? { articleId } : {}) })}`;
           return (
             <li key={status.key} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-2 text-sm">
-              <Link href={href} className="truncate text-blue-800 underline-offset-2 hover:underline">
+              <a href={href} className="truncate text-blue-800 underline-offset-2 hover:underline">
                 <span aria-hidden className="mr-1 inline-block w-4 text-center">
                   {statusMark(status.key)}
                 </span>
                 {status.label}
-              </Link>
+              </a>
               <span className="h-4 rounded-sm border border-slate-400 bg-slate-50" aria-hidden>
                 <span
                   className="block h-full rounded-sm"
@@ -29,7 +29,7 @@ export function VerdictChart({ byStatus, statuses, articleId, label }: { byStatu
                     width: `${(count / max) * 100}%`,
                     // A stripe on verdicts as well as colour, so verdicts and workflow states differ without colour.
                     backgroundColor: status.color,
-                    backgroundImage: status.isVerdict ? "repeating-linear-gradient(45deg, rgba(255,255,255,0.35) 0 3px, transparent 3px 7px)" : undefined,
+                    backgroundImage: status.isVerdict ? VERDICT_STRIPES : undefined,
                   }}
                 />
               </span>

@@ -1,34 +1,51 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { directQuery, fromSqlTime } from "@/lib/db-direct";
+import { ForbiddenError } from "@/lib/errors";
+import { can, type Actor } from "@/lib/permissions";
+import { foldForSearch, searchNeedle } from "@/lib/search/fold";
 import { claimIdsPage } from "@/lib/claims/list";
 import { isAnchored, type PersonRef } from "@/lib/claims/dto";
 import { listQuote, type ClaimListRow } from "@/lib/claims/list-row";
 import { listClaimsQuerySchema, type ListClaimsQuery } from "@/lib/claims/schemas";
 import type { StatusDto } from "@/lib/statuses/scale";
-import type { Actor } from "@/lib/permissions";
 
-const rowSelect = {
-  id: true,
-  articleId: true,
-  number: true,
-  anchor: true,
-  quote: true,
-  checkedQuote: true,
-  summary: true,
-  statusKey: true,
-  reviewState: true,
-  reviewNote: true,
-  reviewedById: true,
-  assigneeId: true,
-  dueAt: true,
-  version: true,
-} as const;
+/** A list row's columns with the names of its people and its article's title, read in one statement. */
+type RowRead = {
+  id: string;
+  articleId: string;
+  number: unknown;
+  anchor: string;
+  quote: string;
+  checkedQuote: string;
+  summary: string;
+  statusKey: string;
+  reviewState: string;
+  reviewNote: string;
+  reviewedById: string | null;
+  reviewedByName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  dueAt: unknown;
+  version: unknown;
+  title: string;
+};
+
+/** The rows of `ids` (at most a page), in one statement both databases run. */
+function rowsSql(count: number): string {
+  const marks = Array.from({ length: count }, (_, i) => `$${i + 1}`).join(", ");
+  return `SELECT c."id", c."articleId", c."number", c."anchor", c."quote", c."checkedQuote", c."summary", c."statusKey", c."reviewState",
+    c."reviewNote", c."reviewedById", r."name" AS "reviewedByName", c."assigneeId", s."name" AS "assigneeName", c."dueAt", c."version", a."title"
+    FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+    LEFT JOIN "User" r ON r."id" = c."reviewedById" LEFT JOIN "User" s ON s."id" = c."assigneeId"
+    WHERE c."id" IN (${marks})`;
+}
 
 /**
  * A page of claims for a list page (the same claims, order and pages as GET /api/v1/claims), as
  * list rows, with the titles of their articles. `statuses` is the scale the page shows anyway
- * (its verdicts feed `reviewable`). Four queries after the page's ids: the rows, the people named
- * in them, the articles' titles.
+ * (its verdicts feed `reviewable`). One statement after the page's ids: the rows with their
+ * people's names and their articles' titles.
  */
 export async function loadClaimList(actor: Actor, query: ListClaimsQuery, statuses: StatusDto[]) {
   const { ids, nextPage } = await claimIdsPage(
@@ -36,37 +53,32 @@ export async function loadClaimList(actor: Actor, query: ListClaimsQuery, status
     query,
     statuses.filter((s) => s.isVerdict).map((s) => s.key),
   );
-  const rows = ids.length ? await db.claim.findMany({ where: { id: { in: ids } }, select: rowSelect }) : [];
-  const personIds = [...new Set(rows.flatMap((r) => [r.assigneeId, r.reviewedById]).filter((id): id is string => id !== null))];
-  const articleIds = [...new Set(rows.map((r) => r.articleId))];
-  const [people, articles] = await Promise.all([
-    personIds.length ? db.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } }) : [],
-    articleIds.length ? db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, title: true } }) : [],
-  ]);
-  const person = new Map(people.map((p) => [p.id, p]));
-  const ref = (id: string | null): PersonRef => (id ? (person.get(id) ?? null) : null);
+  const rows = ids.length ? await directQuery<RowRead>(db, rowsSql(ids.length), ids) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const ref = (id: string | null, name: string | null): PersonRef => (id && name !== null ? { id, name } : null);
+  const articleTitles: Record<string, string> = {};
   const claims = ids.flatMap((id): ClaimListRow[] => {
     const r = byId.get(id);
     if (!r) return [];
+    articleTitles[r.articleId] = r.title;
     return [
       {
         id: r.id,
         articleId: r.articleId,
-        number: r.number,
+        number: Number(r.number),
         quote: listQuote(isAnchored(r.anchor) ? r.quote : r.checkedQuote || r.quote),
         summary: r.summary,
         status: r.statusKey,
         reviewState: r.reviewState,
         reviewNote: r.reviewState === "rejected" ? r.reviewNote : "",
-        reviewedBy: ref(r.reviewedById),
-        assignee: ref(r.assigneeId),
-        dueAt: r.dueAt?.toISOString() ?? null,
-        version: r.version,
+        reviewedBy: ref(r.reviewedById, r.reviewedByName),
+        assignee: ref(r.assigneeId, r.assigneeName),
+        dueAt: fromSqlTime(r.dueAt)?.toISOString() ?? null,
+        version: Number(r.version),
       },
     ];
   });
-  return { claims, nextPage, articleTitles: Object.fromEntries(articles.map((a) => [a.id, a.title])) as Record<string, string> };
+  return { claims, nextPage, articleTitles };
 }
 
 /** Parses a page's search params into the claims query; anything malformed is dropped, not an error page. */
@@ -84,7 +96,30 @@ export function claimQueryFromParams(params: Record<string, string | string[] | 
   return listClaimsQuerySchema.parse({ ...clean, ...Object.fromEntries(Object.entries(fixed).map(([k, v]) => [k, String(v)])) });
 }
 
-/** Articles for the list filter, newest first. */
-export async function listArticleChoices(limit = 500) {
-  return db.article.findMany({ select: { id: true, title: true }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: limit });
+/** Most articles the claims list's article filter offers for one query. */
+export const ARTICLE_CHOICES = 20;
+
+/**
+ * Articles whose title contains `q` (literally, case-insensitively in every script, as the
+ * claims search), newest first, at most `limit`: the claims list's article filter asks for these
+ * as someone types, instead of every title being sent with each page. Plain SQL both databases run.
+ */
+export async function findArticleChoices(actor: Actor, q: string, limit = ARTICLE_CHOICES): Promise<{ id: string; title: string }[]> {
+  if (!can(actor, "article:read")) throw new ForbiddenError();
+  const needle = searchNeedle(q);
+  const rows = await directQuery<{ id: string; title: string }>(db, `SELECT "id", "title" FROM "Article" ORDER BY "createdAt" DESC, "id" ASC`, []);
+  const found: { id: string; title: string }[] = [];
+  for (const r of rows) {
+    if (needle && !foldForSearch(r.title).includes(needle)) continue;
+    found.push({ id: r.id, title: r.title });
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+/** The article a claims list is filtered by, for the filter to show its title; null when there is none. */
+export async function articleChoice(articleId: string | undefined, known: Record<string, string> = {}): Promise<{ id: string; title: string } | null> {
+  if (!articleId) return null;
+  if (known[articleId] !== undefined) return { id: articleId, title: known[articleId] };
+  return db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true } });
 }

@@ -151,6 +151,7 @@ const ACTIONS: Record<string, ActionCase> = {
   reviewClaimAction: { allowed: EDITOR_UP, args: async (c) => [{ claimId: await freshClaim(c, { verdictBy: "checker2" as Who }), version: 2, decision: "approve" }] },
   addCommentAction: { allowed: CHECKER_UP, args: async (c) => [{ claimId: await freshClaim(c), body: "Looks right, @editor." }] },
   listMentionableUsersAction: { allowed: EVERYONE, args: () => [{}] },
+  findArticleChoicesAction: { allowed: EVERYONE, args: () => [{ q: "a" }] },
   countUnreadNotificationsAction: { allowed: EVERYONE, args: () => [{}] },
   markNotificationsReadAction: { allowed: EVERYONE, args: () => [{ all: true }] },
   createStatusAction: { allowed: ADMIN, args: () => [{ label: `Action ${n++}`, color: "#1e3a8a", isVerdict: false }] },

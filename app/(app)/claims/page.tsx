@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { requireUser } from "@/lib/session";
 import { listStatuses } from "@/lib/statuses/data";
 import { listAssignablePeople } from "@/lib/claims/people";
-import { claimQueryFromParams, listArticleChoices, loadClaimList } from "@/lib/claims/queues";
+import { articleChoice, claimQueryFromParams, loadClaimList } from "@/lib/claims/queues";
 import { ClaimFilters, pageHref } from "@/components/claims/claim-filters";
 import { ClaimsTable } from "@/components/claims/claims-table";
 
@@ -12,11 +11,12 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const user = await requireUser();
   const query = claimQueryFromParams(await searchParams);
   const statuses = await listStatuses();
-  const [list, people, articles] = await Promise.all([loadClaimList(user, query, statuses), listAssignablePeople(user), listArticleChoices()]);
+  const [list, people] = await Promise.all([loadClaimList(user, query, statuses), listAssignablePeople(user)]);
+  const article = await articleChoice(query.articleId, list.articleTitles);
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
       <h1 className="text-2xl font-semibold">Claims</h1>
-      <ClaimFilters query={query} statuses={statuses} people={people} articles={articles} />
+      <ClaimFilters query={query} statuses={statuses} people={people} article={article} />
       <ClaimsTable
         key={JSON.stringify(query)}
         initial={list.claims}
@@ -27,8 +27,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         emptyText="No claims match these filters."
       />
       <nav className="mt-4 flex gap-3 text-sm" aria-label="Pages">
-        {query.page > 1 ? <Link href={pageHref("/claims", query, query.page - 1)}>← Previous</Link> : null}
-        {list.nextPage ? <Link href={pageHref("/claims", query, list.nextPage)}>Next →</Link> : null}
+        {query.page > 1 ? <a href={pageHref("/claims", query, query.page - 1)}>← Previous</a> : null}
+        {list.nextPage ? <a href={pageHref("/claims", query, list.nextPage)}>Next →</a> : null}
       </nav>
     </div>
   );

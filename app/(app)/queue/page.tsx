@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { requireUser } from "@/lib/session";
 import { listStatuses } from "@/lib/statuses/data";
 import { listAssignablePeople } from "@/lib/claims/people";
@@ -27,8 +26,8 @@ export default async function MyQueuePage({ searchParams }: { searchParams: Prom
         emptyText="Nothing assigned to you is waiting."
       />
       <nav className="mt-4 flex gap-3 text-sm" aria-label="Pages">
-        {query.page > 1 ? <Link href={pageHref("/queue", {}, query.page - 1)}>← Previous</Link> : null}
-        {list.nextPage ? <Link href={pageHref("/queue", {}, list.nextPage)}>Next →</Link> : null}
+        {query.page > 1 ? <a href={pageHref("/queue", {}, query.page - 1)}>← Previous</a> : null}
+        {list.nextPage ? <a href={pageHref("/queue", {}, list.nextPage)}>Next →</a> : null}
       </nav>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/session";
 import { can } from "@/lib/permissions";
@@ -32,8 +31,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         emptyText="No verdicts are waiting for your review."
       />
       <nav className="mt-4 flex gap-3 text-sm" aria-label="Pages">
-        {query.page > 1 ? <Link href={pageHref("/review", {}, query.page - 1)}>← Previous</Link> : null}
-        {list.nextPage ? <Link href={pageHref("/review", {}, list.nextPage)}>Next →</Link> : null}
+        {query.page > 1 ? <a href={pageHref("/review", {}, query.page - 1)}>← Previous</a> : null}
+        {list.nextPage ? <a href={pageHref("/review", {}, list.nextPage)}>Next →</a> : null}
       </nav>
     </div>
   );
