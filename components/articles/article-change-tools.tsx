@@ -16,6 +16,7 @@ export function ArticleChangeTools({
   claims,
   revisions,
   suggestions,
+  suggestionsTotal = suggestions.length,
   canEdit,
   canCheck,
 }: {
@@ -23,6 +24,8 @@ export function ArticleChangeTools({
   claims: ClaimDto[];
   revisions: RevisionSummaryDto[];
   suggestions: Suggestion[];
+  /** How many suggestions there are in all (`suggestions` may be only the strongest). */
+  suggestionsTotal?: number;
   canEdit: boolean;
   canCheck: boolean;
 }) {
@@ -51,7 +54,7 @@ export function ArticleChangeTools({
         </div>
       ) : null}
       {unsettled.length ? <AnchorPanel claims={unsettled} revision={article.revision} canAct={canCheck} inArticle /> : null}
-      {suggestions.length ? <SuggestionMarks articleId={article.id} revision={article.revision} suggestions={suggestions} canAccept={canCheck} /> : null}
+      {suggestions.length ? <SuggestionMarks articleId={article.id} revision={article.revision} suggestions={suggestions} total={suggestionsTotal} canAccept={canCheck} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { memo, useMemo } from "react";
 import { segmentText } from "@/lib/anchoring/segments";
+import { blockRanges, blockWeight, placeInBlocks } from "@/lib/anchoring/blocks";
 import { statusMark, STATUS_TEXT_COLOR, tint, type StatusDto } from "@/lib/statuses/scale";
 import type { ClaimDto } from "@/lib/claims/dto";
 
@@ -107,15 +108,33 @@ const ClaimLabel = memo(function ClaimLabel({
   );
 });
 
+/** One block of the text (a paragraph or a few lines with the breaks that end them), laid out by
+ * the browser only when near the screen. `sig` sums up everything drawn in it: a keystroke or a
+ * saved claim re-renders only the blocks whose runs or labels changed. */
+const Block = memo(
+  function Block({ start, end, chars, lines, children }: { start: number; end: number; chars: number; lines: number; sig: string; children: React.ReactNode }) {
+    // The estimated height (app/globals.css .text-block): chars / characters-per-line + lines.
+    return (
+      <div data-block="" data-start={start} data-end={end} className="text-block" style={{ "--w": chars, "--n": lines } as React.CSSProperties}>
+        {children}
+      </div>
+    );
+  },
+  (a, b) => a.sig === b.sig && a.start === b.start && a.end === b.end,
+);
+
 /**
  * The article text with every claim highlighted in its status colour, underlined, and followed
  * by a numbered status label, so overlapping and adjacent claims each stay visible and reachable.
- * Each run of text sits in an element with data-start, so a DOM selection maps to body offsets.
+ * The text is drawn in blocks (lib/anchoring/blocks.ts); each block and each run of text in it
+ * carries data-start/data-end, so a DOM selection maps to body offsets (pointToOffset).
  */
 export const AnnotatedText = memo(function AnnotatedText({ body, claims: allClaims, statuses, selectedId, numbers, onChoose }: Props) {
   // Orphaned and retired claims have no place in this text; they are listed apart (UnanchoredClaims).
   const claims = useMemo(() => allClaims.filter((c): c is PlacedClaim => c.start !== null && c.end !== null), [allClaims]);
-  const segments = useMemo(() => segmentText(body.length, claims), [body.length, claims]);
+  const ranges = useMemo(() => blockRanges(body), [body]);
+  const weights = useMemo(() => ranges.map((r) => blockWeight(body, r.start, r.end)), [body, ranges]);
+  const blocks = useMemo(() => placeInBlocks(ranges, segmentText(body.length, claims)), [ranges, body.length, claims]);
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
   const endings = useMemo(() => {
     const map = new Map<number, PlacedClaim[]>();
@@ -123,42 +142,44 @@ export const AnnotatedText = memo(function AnnotatedText({ body, claims: allClai
     return map;
   }, [claims]);
 
-  const out: React.ReactNode[] = [];
-  for (const seg of segments) {
-    const text = body.slice(seg.start, seg.end);
-    if (seg.claimIds.length === 0) {
-      out.push(<PlainRun key={`t${seg.start}`} start={seg.start} end={seg.end} text={text} />);
-    } else {
-      const inner = byId.get(seg.claimIds[0])!;
-      out.push(
-        <ClaimRun
-          key={`t${seg.start}`}
-          start={seg.start}
-          end={seg.end}
-          text={text}
-          ids={seg.claimIds.join(" ")}
-          color={(statuses.get(inner.status) ?? fallback).color}
-          selected={selectedId !== null && seg.claimIds.includes(selectedId)}
-          onChoose={onChoose}
-        />,
-      );
-    }
-    for (const claim of endings.get(seg.end) ?? []) {
-      out.push(
-        <ClaimLabel
-          key={`b${claim.id}`}
-          claimId={claim.id}
-          at={claim.end}
-          number={numbers.get(claim.id)}
-          status={statuses.get(claim.status) ?? fallback}
-          selected={selectedId === claim.id}
-          onChoose={onChoose}
-        />,
-      );
-    }
-  }
-  return <>{out}</>;
+  return (
+    <>
+      {blocks.map((block, b) => {
+        const out: React.ReactNode[] = [];
+        let sig = "";
+        for (const seg of block.runs) {
+          const text = body.slice(seg.start, seg.end);
+          if (seg.claimIds.length === 0) {
+            out.push(<PlainRun key={`t${seg.start}`} start={seg.start} end={seg.end} text={text} />);
+            sig += `${seg.start}-${seg.end};`;
+          } else {
+            const ids = seg.claimIds.join(" ");
+            const color = (statuses.get(byId.get(seg.claimIds[0])!.status) ?? fallback).color;
+            const selected = selectedId !== null && seg.claimIds.includes(selectedId);
+            out.push(<ClaimRun key={`t${seg.start}`} start={seg.start} end={seg.end} text={text} ids={ids} color={color} selected={selected} onChoose={onChoose} />);
+            sig += `${seg.start}-${seg.end}:${ids}:${color}:${selected};`;
+          }
+          for (const claim of endings.get(seg.end) ?? []) {
+            const status = statuses.get(claim.status) ?? fallback;
+            const number = numbers.get(claim.id);
+            const selectedLabel = selectedId === claim.id;
+            out.push(<ClaimLabel key={`b${claim.id}`} claimId={claim.id} at={claim.end} number={number} status={status} selected={selectedLabel} onChoose={onChoose} />);
+            sig += `[${claim.id}:${number}:${status.key}:${status.label}:${status.color}:${selectedLabel}]`;
+          }
+        }
+        const w = weights[b];
+        return (
+          <Block key={`k${block.start}`} start={block.start} end={block.end} chars={w.chars} lines={w.breaks === 0 ? 0.5 : w.breaks - 0.5} sig={sig}>
+            {out}
+          </Block>
+        );
+      })}
+    </>
+  );
 });
+
+/** The elements holding text runs (not the blocks around them), in text order. */
+export const RUN_SELECTOR = "[data-start]:not([data-block])";
 
 /** Maps a DOM point inside the annotated text to a body offset, or null. */
 export function pointToOffset(root: HTMLElement, node: Node, offset: number): number | null {
@@ -167,18 +188,56 @@ export function pointToOffset(root: HTMLElement, node: Node, offset: number): nu
     const parent = node.parentElement;
     const badge = parent?.closest<HTMLElement>("[data-badge]");
     if (badge) return Number(badge.dataset.at);
-    const seg = parent?.closest<HTMLElement>("[data-start]");
-    return seg ? Number(seg.dataset.start) + offset : null;
+    const run = parent?.closest<HTMLElement>("[data-start]");
+    return run ? Number(run.dataset.start) + offset : null;
   }
   const el = node as HTMLElement;
-  if (el.dataset?.badge !== undefined) return Number(el.dataset.at);
-  if (el.dataset?.start !== undefined) return offset === 0 ? Number(el.dataset.start) : Number(el.dataset.end);
-  // A point between children of the container: use the neighbouring run's edge.
+  const badge = el.closest?.<HTMLElement>("[data-badge]");
+  if (badge && root.contains(badge)) return Number(badge.dataset.at);
+  const isRun = el.dataset?.start !== undefined && el.dataset.block === undefined;
+  if (isRun) return offset === 0 ? Number(el.dataset.start) : Number(el.dataset.end);
+  // A point between children of a block or of the text root: use the neighbouring run's, label's or block's edge.
   const after = el.childNodes[offset] as HTMLElement | undefined;
   if (after?.dataset?.start !== undefined) return Number(after.dataset.start);
   if (after?.dataset?.at !== undefined) return Number(after.dataset.at);
   const before = el.childNodes[offset - 1] as HTMLElement | undefined;
   if (before?.dataset?.end !== undefined) return Number(before.dataset.end);
   if (before?.dataset?.at !== undefined) return Number(before.dataset.at);
+  if (el.dataset?.block !== undefined) return offset === 0 ? Number(el.dataset.start) : Number(el.dataset.end);
   return null;
+}
+
+/**
+ * The DOM point (a text node and an offset in it) of a body offset, or null. At a boundary
+ * between two runs, `preferEnd` picks the end of the run before it (for a range's end).
+ */
+export function offsetToPoint(root: HTMLElement, offset: number, preferEnd: boolean, runs: HTMLElement[] = Array.from(root.querySelectorAll<HTMLElement>(RUN_SELECTOR))): [Node, number] | null {
+  // The last run starting before the offset (or at it, unless the end of the run before is wanted).
+  let lo = 0;
+  let hi = runs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = Number(runs[mid].dataset.start);
+    if (s < offset || (!preferEnd && s === offset)) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const run = runs[found];
+  if (!run || offset > Number(run.dataset.end)) return null;
+  const text = run.firstChild;
+  return text ? [text, offset - Number(run.dataset.start)] : null;
+}
+
+/** A DOM range over body offsets in the annotated text, or null. */
+export function rangeForOffsets(root: HTMLElement, start: number, end: number, runs?: HTMLElement[]): Range | null {
+  const list = runs ?? Array.from(root.querySelectorAll<HTMLElement>(RUN_SELECTOR));
+  const a = offsetToPoint(root, start, false, list);
+  const b = offsetToPoint(root, end, true, list);
+  if (!a || !b) return null;
+  const range = document.createRange();
+  range.setStart(a[0], a[1]);
+  range.setEnd(b[0], b[1]);
+  return range;
 }

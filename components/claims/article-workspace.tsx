@@ -37,6 +37,9 @@ type Props = {
 
 type Pending = { start: number; end: number; top: number; left: number };
 
+/** Ordinary prose, to measure the text's average character width. */
+const SAMPLE_LINE = "The ministry said on Tuesday that exports rose by 12 percent in the first half of the year, the fastest pace since 2011.";
+
 const NAV_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown", "Tab", "Shift", "Control", "Alt", "Meta"]);
 
 /** The annotation screen: the article with its claims, and the claim panel beside it. */
@@ -90,6 +93,17 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     },
     [],
   );
+
+  /** The current DOM selection in the text as body offsets (not trimmed), or null. */
+  const selectionOffsets = useCallback((): { start: number; end: number } | null => {
+    const root = textRef.current;
+    const sel = window.getSelection();
+    if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    const a = pointToOffset(root, range.startContainer, range.startOffset);
+    const b = pointToOffset(root, range.endContainer, range.endOffset);
+    return a === null || b === null ? null : { start: Math.min(a, b), end: Math.max(a, b) };
+  }, []);
 
   /** The current DOM selection as a trimmed body range (and where to float the button), or null. */
   const selectionRange = useCallback((): Pending | null => {
@@ -152,8 +166,12 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
   }, [drafts]);
 
   const onUnsavedChange = useCallback((claimId: string, value: Unsaved | null) => {
+    const had = drafts.has(claimId);
     if (value) drafts.set(claimId, value);
     else drafts.delete(claimId);
+    // Called on every keystroke in the editor: the workspace renders again only when a claim
+    // gains or loses its unsaved edits (`drafts` and `unsaved` always change together).
+    if (had === !!value) return;
     setUnsaved((ids) => (value ? (ids.has(claimId) ? ids : new Set(ids).add(claimId)) : without(ids, claimId)));
   }, [drafts]);
 
@@ -220,18 +238,59 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     return () => window.removeEventListener("keydown", onKey);
   }, [claims, selectedId, shortcutsOn, statuses, canCreate]);
 
-  // Bring the chosen claim's highlight into view.
+  // Bring the chosen claim's highlight into view. The text's blocks off screen are not laid out
+  // yet (their heights are estimates), so a claim far away is reached with a jump, then checked
+  // again once the blocks around it are drawn (a smooth scroll through estimated blocks lands off).
   useEffect(() => {
     if (!selectedId || !inBrowser) return;
-    const mark = textRef.current?.querySelector(`[data-claim-id="${selectedId}"]`);
+    const find = () => textRef.current?.querySelector<HTMLElement>(`[data-claim-id="${selectedId}"]`) ?? null;
+    const wide = window.matchMedia("(min-width: 1024px)").matches;
+    // On a phone the panel is a bottom sheet: keep the claim in the upper part of the screen, above it.
+    const placed = (top: number, bottom: number) => (wide ? top >= 0 && bottom <= window.innerHeight : top >= 60 && top <= window.innerHeight * 0.35);
+    const bring = (mark: HTMLElement, behavior: ScrollBehavior) => {
+      const box = mark.getBoundingClientRect();
+      if (placed(box.top, box.bottom)) return true;
+      if (wide) mark.scrollIntoView({ block: behavior === "smooth" ? "nearest" : "center", behavior });
+      else window.scrollBy({ top: box.top - 70, behavior });
+      return false;
+    };
+    const mark = find();
     if (!mark) return;
-    if (window.matchMedia("(min-width: 1024px)").matches) mark.scrollIntoView({ block: "nearest", behavior: "smooth" });
-    else {
-      // On a phone the panel is a bottom sheet: keep the claim in the upper part of the screen, above it.
-      const top = mark.getBoundingClientRect().top;
-      if (top < 60 || top > window.innerHeight * 0.35) window.scrollBy({ top: top - 70, behavior: "smooth" });
-    }
+    const far = Math.abs(mark.getBoundingClientRect().top) > 2 * window.innerHeight;
+    if (bring(mark, far ? "instant" : "smooth") || !far) return;
+    let frame = 0;
+    let tries = 0;
+    const check = () => {
+      const again = find();
+      if (!again || bring(again, "instant") || ++tries > 4) return;
+      frame = requestAnimationFrame(() => (frame = requestAnimationFrame(check)));
+    };
+    frame = requestAnimationFrame(() => (frame = requestAnimationFrame(check)));
+    return () => cancelAnimationFrame(frame);
   }, [selectedId, inBrowser]);
+
+  // Characters per line of the text column: the blocks not drawn yet estimate their height from it.
+  useEffect(() => {
+    const root = textRef.current;
+    if (!root || !inBrowser) return;
+    let width = 0;
+    const measure = () => {
+      const style = getComputedStyle(root);
+      const inner = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (inner === width) return;
+      width = inner;
+      const context = document.createElement("canvas").getContext("2d");
+      if (!context) return;
+      context.font = style.font;
+      const perChar = context.measureText(SAMPLE_LINE).width / SAMPLE_LINE.length;
+      // Lines break at spaces, so a line holds a little less than its width in characters.
+      if (perChar > 0 && inner > 0) root.style.setProperty("--cpl", String(Math.max(8, Math.floor((0.94 * inner) / perChar))));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, [inBrowser]);
 
   return (
     <>
@@ -266,6 +325,13 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
           aria-label="Article text. Select a passage and press Enter to add it as a claim."
           tabIndex={0}
           onBeforeInput={(e) => e.preventDefault()}
+          onCopy={(e) => {
+            // Copy the article's own characters: the claim labels and the blocks' edges add none.
+            const offsets = selectionOffsets();
+            if (!offsets) return;
+            e.preventDefault();
+            e.clipboardData.setData("text/plain", article.body.slice(offsets.start, offsets.end));
+          }}
           onPaste={(e) => e.preventDefault()}
           onCut={(e) => e.preventDefault()}
           onDrop={(e) => e.preventDefault()}
@@ -306,8 +372,10 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
         ) : null}
       </div>
 
+      {/* The list and the claim panel are each isolated (their own stacking context, so the browser
+          paints each apart): a keystroke in the panel's fields repaints the panel, not the list. */}
       <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto" aria-label="Claims">
-        <section className="rounded-lg border border-slate-200 bg-white shadow-sm" aria-labelledby="claims-title">
+        <section className="isolate rounded-lg border border-slate-200 bg-white shadow-sm" aria-labelledby="claims-title">
           <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2">
             <h2 id="claims-title" className="text-sm font-semibold">
               Claims ({claims.length})
@@ -343,7 +411,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
         </section>
         {selected ? (
           <div
-            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-30 max-lg:max-h-[58vh] max-lg:overflow-y-auto max-lg:rounded-b-none max-lg:border-t-2 max-lg:border-slate-400 max-lg:shadow-2xl"
+            className="isolate rounded-lg border border-slate-200 bg-white p-4 shadow-sm max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-30 max-lg:max-h-[58vh] max-lg:overflow-y-auto max-lg:rounded-b-none max-lg:border-t-2 max-lg:border-slate-400 max-lg:shadow-2xl"
             data-testid="claim-panel"
           >
             <div className="sticky -top-4 z-10 -mx-4 -mt-4 mb-2 flex justify-end border-b border-slate-200 bg-white px-4 py-1 lg:hidden">

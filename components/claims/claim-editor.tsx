@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Notice, Select, Textarea } from "@/components/ui/field";
 import { StatusBadge } from "@/components/claims/status-badge";
@@ -218,6 +218,34 @@ export function ClaimEditor({
 
   const statusOf = (key: string) => statuses.find((s) => s.key === key) ?? statuses[0];
 
+  // Review, evidence, comments and history do not depend on the form: a keystroke in a field
+  // re-renders the form only, not them.
+  const below = useMemo(
+    () => (
+      <>
+        <ReviewPanel claim={base} statuses={statuses} viewer={viewer} onReviewed={(c) => { setBase(c); setDraft(draftOf(c)); onSaved(c); }} />
+
+        <EvidenceSection
+          claimId={claim.id}
+          viewer={viewer}
+          evidence={detail?.evidence ?? null}
+          onChange={(evidence) => detail && setDetail({ ...detail, evidence })}
+          onClaimChanged={(c) => { setBase(c); onSaved(c); }}
+        />
+
+        <CommentThread
+          claimId={claim.id}
+          comments={detail?.comments ?? null}
+          canComment={canEdit}
+          onAdded={(c) => detail && setDetail({ ...detail, comments: [...detail.comments.filter((x) => x.id !== c.id), c] })}
+        />
+
+        <ClaimTimeline history={detail?.history ?? null} statuses={statuses} />
+      </>
+    ),
+    [base, canEdit, claim.id, detail, onSaved, statuses, viewer],
+  );
+
   return (
     <section aria-labelledby="claim-editor-title" className="space-y-4">
       <div>
@@ -289,24 +317,7 @@ export function ClaimEditor({
         ) : null}
       </form>
 
-      <ReviewPanel claim={base} statuses={statuses} viewer={viewer} onReviewed={(c) => { setBase(c); setDraft(draftOf(c)); onSaved(c); }} />
-
-      <EvidenceSection
-        claimId={claim.id}
-        viewer={viewer}
-        evidence={detail?.evidence ?? null}
-        onChange={(evidence) => detail && setDetail({ ...detail, evidence })}
-        onClaimChanged={(c) => { setBase(c); onSaved(c); }}
-      />
-
-      <CommentThread
-        claimId={claim.id}
-        comments={detail?.comments ?? null}
-        canComment={canEdit}
-        onAdded={(c) => detail && setDetail({ ...detail, comments: [...detail.comments.filter((x) => x.id !== c.id), c] })}
-      />
-
-      <ClaimTimeline history={detail?.history ?? null} statuses={statuses} />
+      {below}
     </section>
   );
 }

@@ -4,45 +4,40 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
 import { createClaimAction } from "@/lib/claims/actions";
 import { useInBrowser } from "@/components/claims/use-in-browser";
+import { rangeForOffsets, RUN_SELECTOR } from "@/components/claims/annotated-text";
 import type { Suggestion } from "@/lib/suggestions/score";
 
 type HighlightRegistry = { set: (name: string, h: unknown) => void; delete: (name: string) => void };
 type HighlightCtor = new (...ranges: Range[]) => unknown;
 
-/** A DOM range over body offsets inside the annotated text (runs carry data-start/data-end). */
-function rangeFor(root: HTMLElement, start: number, end: number): Range | null {
-  const runs = Array.from(root.querySelectorAll<HTMLElement>("[data-start][data-end]"));
-  const point = (offset: number, preferEnd: boolean): [Node, number] | null => {
-    for (const run of runs) {
-      const s = Number(run.dataset.start);
-      const e = Number(run.dataset.end);
-      if (offset > s && offset < e || (!preferEnd && offset === s) || (preferEnd && offset === e)) {
-        const text = run.firstChild;
-        if (!text) return null;
-        return [text, offset - s];
-      }
-    }
-    return null;
-  };
-  const a = point(start, false);
-  const b = point(end, true);
-  if (!a || !b) return null;
-  const range = document.createRange();
-  range.setStart(a[0], a[1]);
-  range.setEnd(b[0], b[1]);
-  return range;
-}
-
 const STORAGE = (articleId: string) => `claimcheck:dismissed-suggestions:${articleId}`;
 
 /**
- * Suggested claims: faint dotted marks over the article text (CSS highlights, so the text's own
- * markup is untouched) and a list where a checker accepts one as a claim with "a" or dismisses it
- * with "x". Each shows its reasons in words.
+ * Suggested claims, behind a disclosure that starts closed ("Suggested claims (100 of 412)" when
+ * the page shows only the strongest), so the article text starts right below it. Open, it lists
+ * them (a checker accepts one as a claim with "a" or dismisses it with "x"; each shows its reasons
+ * in words) and marks them in the text with faint dotted underlines (CSS highlights, so the text's
+ * own markup is untouched). The marks are drawn only while the list is open: the browser checks
+ * every highlight again after any change to the page, typing in a field included.
  */
-export function SuggestionMarks({ articleId, revision, suggestions, canAccept }: { articleId: string; revision: number; suggestions: Suggestion[]; canAccept: boolean }) {
+export function SuggestionMarks({
+  articleId,
+  revision,
+  suggestions,
+  total = suggestions.length,
+  canAccept,
+}: {
+  articleId: string;
+  revision: number;
+  suggestions: Suggestion[];
+  /** How many there are in all (the page may show only the strongest). */
+  total?: number;
+  canAccept: boolean;
+}) {
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
-  const [shown, setShown] = useState(true);
+  const [expanded, setExpanded] = useState(false);
+  const [marked, setMarked] = useState(true);
+  const shown = expanded && marked;
   const [focus, setFocus] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -65,16 +60,12 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
     const registry = (globalThis.CSS as unknown as { highlights?: HighlightRegistry })?.highlights;
     const Highlight = (globalThis as unknown as { Highlight?: HighlightCtor }).Highlight;
     const root = document.querySelector<HTMLElement>('[role="document"]');
-    if (!registry || !Highlight || !root || !textShown) return;
+    if (!registry || !Highlight || !root || !textShown || !shown) return;
     const draw = () => {
-      if (!shown) {
-        registry.delete("claim-suggestion");
-        registry.delete("claim-suggestion-focus");
-        return;
-      }
-      const ranges = open.map((s) => rangeFor(root, s.start, s.end)).filter((r): r is Range => r !== null);
+      const runs = Array.from(root.querySelectorAll<HTMLElement>(RUN_SELECTOR));
+      const ranges = open.map((s) => rangeForOffsets(root, s.start, s.end, runs)).filter((r): r is Range => r !== null);
       registry.set("claim-suggestion", new Highlight(...ranges));
-      const f = open[focus] ? rangeFor(root, open[focus].start, open[focus].end) : null;
+      const f = open[focus] ? rangeForOffsets(root, open[focus].start, open[focus].end, runs) : null;
       if (f) registry.set("claim-suggestion-focus", new Highlight(f));
       else registry.delete("claim-suggestion-focus");
     };
@@ -109,66 +100,85 @@ export function SuggestionMarks({ articleId, revision, suggestions, canAccept }:
   );
 
   if (suggestions.length === 0) return null;
+  const hidden = suggestions.length - open.length;
+  const count = total > suggestions.length ? `${open.length} of ${total - hidden}` : String(open.length);
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="suggestions-title">
-      <style>{`::highlight(claim-suggestion){background-color:rgba(234,179,8,.08);text-decoration:underline dotted rgba(161,98,7,.55);text-decoration-thickness:2px}
+    <section className="rounded-lg border border-slate-200 bg-white shadow-sm" aria-labelledby="suggestions-title">
+      <h2 id="suggestions-title" className="text-sm font-semibold">
+        <button
+          type="button"
+          aria-expanded={expanded}
+          aria-controls="suggestions-body"
+          onClick={() => setExpanded((x) => !x)}
+          className="flex w-full items-center gap-2 rounded-lg px-4 py-2 text-left hover:bg-slate-50"
+        >
+          <span aria-hidden className={`inline-block text-xs text-slate-600 transition-transform ${expanded ? "rotate-90" : ""}`}>
+            ▶
+          </span>
+          Suggested claims ({count})
+          <span className="font-normal text-slate-600">{expanded ? "" : "· sentences with checkable features, found by rules"}</span>
+        </button>
+      </h2>
+      {expanded ? (
+        <div id="suggestions-body" className="border-t border-slate-200 px-4 pb-4 pt-2">
+          <style>{`::highlight(claim-suggestion){background-color:rgba(234,179,8,.08);text-decoration:underline dotted rgba(161,98,7,.55);text-decoration-thickness:2px}
 ::highlight(claim-suggestion-focus){background-color:rgba(234,179,8,.32);text-decoration:underline dotted #92400e}`}</style>
-      <div className="flex items-center justify-between gap-2">
-        <h2 id="suggestions-title" className="text-sm font-semibold">
-          Suggested claims ({open.length})
-        </h2>
-        <label className="flex items-center gap-1 text-xs text-slate-600">
-          <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} /> Mark in the text (dotted underline)
-        </label>
-      </div>
-      <p className="mt-1 text-xs text-slate-500">
-        Sentences with checkable features, found by rules. In the list: ↑/↓ to move{canAccept ? ", a to accept as a claim, x to dismiss" : ""}.
-      </p>
-      {message ? <Notice>{message}</Notice> : null}
-      {/* A roving-focus list (↑/↓) whose items hold buttons: a listbox/option role would nest
-          interactive controls (axe: nested-interactive), so the list keeps its own role and the
-          item in focus is marked with aria-current. */}
-      <ol
-        ref={listRef}
-        className="mt-2 max-h-72 space-y-1 overflow-y-auto"
-        tabIndex={0}
-        aria-label="Suggested claims"
-        onKeyDown={(e) => {
-          const s = open[focus];
-          if (e.key === "ArrowDown") setFocus((i) => Math.min(open.length - 1, i + 1));
-          else if (e.key === "ArrowUp") setFocus((i) => Math.max(0, i - 1));
-          else if (s && canAccept && e.key === "a") void accept(s);
-          else if (s && (e.key === "x" || e.key === "Delete")) dismiss(s);
-          else return;
-          e.preventDefault();
-        }}
-      >
-        {open.map((s, i) => (
-          <li
-            key={key(s)}
-            id={`suggestion-${key(s)}`}
-            data-suggestion
-            aria-current={i === focus ? "true" : undefined}
-            onClick={() => setFocus(i)}
-            className={`rounded-md border px-3 py-2 text-sm ${i === focus ? "border-amber-500 bg-amber-50" : "border-slate-200"}`}
-          >
-            <p className="line-clamp-2 font-serif text-slate-900">{s.quote}</p>
-            <p className="mt-1 text-xs text-slate-600">
-              Score {Math.round(s.score * 100)} · {s.reasons.join("; ")}
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="text-xs text-slate-600">
+              {total > suggestions.length ? `The ${suggestions.length} strongest of ${total}, in text order. ` : ""}
+              In the list: ↑/↓ to move{canAccept ? ", a to accept as a claim, x to dismiss" : ", x to dismiss"}.
             </p>
-            <div className="mt-1 flex gap-2">
-              {canAccept ? (
-                <Button type="button" className="!px-2 !py-0.5 text-xs" onClick={() => accept(s)}>
-                  Accept as claim
-                </Button>
-              ) : null}
-              <Button type="button" variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => dismiss(s)}>
-                Dismiss
-              </Button>
-            </div>
-          </li>
-        ))}
-      </ol>
+            <label className="flex items-center gap-1 text-xs text-slate-600">
+              <input type="checkbox" checked={marked} onChange={(e) => setMarked(e.target.checked)} /> Mark in the text (dotted underline)
+            </label>
+          </div>
+          {message ? <Notice>{message}</Notice> : null}
+          {/* A roving-focus list (↑/↓) whose items hold buttons: a listbox/option role would nest
+              interactive controls (axe: nested-interactive), so the list keeps its own role and the
+              item in focus is marked with aria-current. */}
+          <ol
+            ref={listRef}
+            className="mt-2 max-h-72 space-y-1 overflow-y-auto"
+            tabIndex={0}
+            aria-label="Suggested claims"
+            onKeyDown={(e) => {
+              const s = open[focus];
+              if (e.key === "ArrowDown") setFocus((i) => Math.min(open.length - 1, i + 1));
+              else if (e.key === "ArrowUp") setFocus((i) => Math.max(0, i - 1));
+              else if (s && canAccept && e.key === "a") void accept(s);
+              else if (s && (e.key === "x" || e.key === "Delete")) dismiss(s);
+              else return;
+              e.preventDefault();
+            }}
+          >
+            {open.map((s, i) => (
+              <li
+                key={key(s)}
+                id={`suggestion-${key(s)}`}
+                data-suggestion
+                aria-current={i === focus ? "true" : undefined}
+                onClick={() => setFocus(i)}
+                className={`rounded-md border px-3 py-2 text-sm ${i === focus ? "border-amber-500 bg-amber-50" : "border-slate-200"}`}
+              >
+                <p className="line-clamp-2 font-serif text-slate-900">{s.quote}</p>
+                <p className="mt-1 text-xs text-slate-600">
+                  Score {Math.round(s.score * 100)} · {s.reasons.join("; ")}
+                </p>
+                <div className="mt-1 flex gap-2">
+                  {canAccept ? (
+                    <Button type="button" className="!px-2 !py-0.5 text-xs" onClick={() => accept(s)}>
+                      Accept as claim
+                    </Button>
+                  ) : null}
+                  <Button type="button" variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => dismiss(s)}>
+                    Dismiss
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -9,11 +9,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { chromium, type CDPSession, type Page } from "playwright-core";
+import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
 import { applyPendingMigrations } from "../../prisma/migrator.mts";
 import { seed } from "../../prisma/seed-data.mts";
 import { createPrismaClient } from "../../lib/db-client.ts";
@@ -147,12 +147,102 @@ async function prepareDatabase(dbPath: string) {
   }
 }
 
+// ---------------------------------------------------------------- trace
+
+const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc", "viz", "benchmark"];
+
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: Record<string, unknown> };
+
+/**
+ * Where the renderer's threads spent the traced time, by event: self time (an event's time less
+ * its children's), as wall time and as the thread's CPU time (which time spent waiting for a
+ * core on a loaded machine does not inflate).
+ */
+function summariseTrace(json: { traceEvents: TraceEvent[] } | TraceEvent[], rows = 14) {
+  const events = Array.isArray(json) ? json : json.traceEvents;
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === "M" && e.name === "thread_name") names.set(`${e.pid}:${e.tid}`, String((e.args as { name?: string })?.name));
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== "X" || e.dur === undefined) continue;
+    const k = `${e.pid}:${e.tid}`;
+    if (!byThread.has(k)) byThread.set(k, []);
+    byThread.get(k)!.push(e);
+  }
+  for (const [k, list] of byThread) {
+    const thread = names.get(k) ?? k;
+    if (!/CrRendererMain|Compositor|Raster|VizCompositor|CrGpuMain/.test(thread)) continue;
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    // Self time: an event's duration less its direct children's.
+    const self = new Map<string, { self: number; cpu: number; total: number; n: number; max: number }>();
+    const stack: TraceEvent[] = [];
+    const selfOf = new Map<TraceEvent, number>();
+    const cpuOf = new Map<TraceEvent, number>();
+    for (const e of list) {
+      while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur! <= e.ts) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        selfOf.set(parent, (selfOf.get(parent) ?? parent.dur!) - e.dur!);
+        cpuOf.set(parent, (cpuOf.get(parent) ?? parent.tdur ?? 0) - (e.tdur ?? 0));
+      }
+      selfOf.set(e, selfOf.get(e) ?? e.dur!);
+      cpuOf.set(e, cpuOf.get(e) ?? e.tdur ?? 0);
+      stack.push(e);
+    }
+    for (const e of list) {
+      const s = self.get(e.name) ?? { self: 0, cpu: 0, total: 0, n: 0, max: 0 };
+      s.self += Math.max(0, selfOf.get(e) ?? 0);
+      s.cpu += Math.max(0, cpuOf.get(e) ?? 0);
+      s.total += e.dur!;
+      s.n++;
+      s.max = Math.max(s.max, e.dur!);
+      self.set(e.name, s);
+    }
+    const top = [...self.entries()].sort((a, b) => b[1].self - a[1].self).slice(0, rows);
+    const all = [...self.values()].reduce((a, s) => ({ self: a.self + s.self, cpu: a.cpu + s.cpu }), { self: 0, cpu: 0 });
+    console.log(`  trace, thread ${thread} (in all: ${(all.self / 1000).toFixed(1)} ms, CPU ${(all.cpu / 1000).toFixed(1)} ms): self ms / self CPU ms / total ms / count / max ms`);
+    for (const [name, s] of top)
+      console.log(`    ${name.padEnd(40)} ${(s.self / 1000).toFixed(1).padStart(8)} ${(s.cpu / 1000).toFixed(1).padStart(8)} ${(s.total / 1000).toFixed(1).padStart(8)} ${String(s.n).padStart(6)} ${(s.max / 1000).toFixed(1).padStart(7)}`);
+  }
+}
+
+type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] };
+
+/** The page's JavaScript by self time and by inclusive time (functions, with their script). */
+function summariseProfile(profile: CpuProfile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const label = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber}:${f.columnNumber}`;
+  };
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    self.set(label(id), (self.get(label(id)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const l = label(at);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      total.set(l, (total.get(l) ?? 0) + dt);
+    }
+  });
+  const top = (m: Map<string, number>, n: number) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
+  console.log("  profile, self ms:");
+  for (const [l, t] of top(self, 25)) console.log(`    ${t.toFixed(1).padStart(8)} ${l}`);
+  console.log("  profile, inclusive ms:");
+  for (const [l, t] of top(total, 40)) console.log(`    ${t.toFixed(1).padStart(8)} ${l}`);
+}
+
 // ---------------------------------------------------------------- in-page helpers
 
 /** Resolves after the next frame has been produced: a rAF callback, then a task queued from it. */
 const NEXT_PAINT = `() => new Promise((resolve) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now()); c.port2.postMessage(0); }))`;
 
-async function typing(page: Page, baseUrl: string, articleId: string, claimId: string) {
+async function typing(page: Page, baseUrl: string, articleId: string, claimId: string, trace?: { browser: Browser; file: string }) {
   await page.goto(`${baseUrl}/articles/${articleId}?claim=${claimId}`);
   await waitForHydration(page, "textarea[name=rationale]");
   await page.locator(`[role=document] [data-claim-id="${claimId}"]`).waitFor();
@@ -161,25 +251,47 @@ async function typing(page: Page, baseUrl: string, articleId: string, claimId: s
     window.__keys = [];
     const area = document.querySelector("textarea[name=rationale]");
     let n = 0;
+    const waiting = [];
+    // Resolves once n keystrokes have been painted (one call per key: nothing polls the page meanwhile).
+    window.__painted = (count) => new Promise((resolve) => { if (window.__keys.length >= count) resolve(); else waiting.push([count, resolve]); });
     area.addEventListener("keydown", (e) => {
       const entry = { t0: e.timeStamp, handled: performance.now(), painted: 0 };
       performance.mark("key-" + (++n), { startTime: e.timeStamp });
-      // Input events are discrete: React renders and commits before the event returns.
-      area.addEventListener("input", () => {
+      // Input events are discrete: React renders and commits in its listener on the document, before
+      // the event reaches the window (bubbling), where this listener reads the time.
+      window.addEventListener("input", () => {
         entry.committed = performance.now();
-        nextPaint().then((t) => { entry.painted = t; window.__keys.push(entry); });
+        nextPaint().then((t) => {
+          entry.painted = t;
+          window.__keys.push(entry);
+          for (const w of waiting.splice(0)) if (window.__keys.length >= w[0]) w[1](); else waiting.push(w);
+        });
       }, { once: true });
     }, true);
   })()`);
   await page.focus("textarea[name=rationale]");
   await page.keyboard.press("End");
+  if (trace) await trace.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const profiling = process.env.BENCH_BROWSER_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (profiling) {
+    await profiling.send("Profiler.enable");
+    await profiling.send("Profiler.setSamplingInterval", { interval: 100 });
+    await profiling.send("Profiler.start");
+  }
   const text = " The ministry's figures for the year match the customs service's own table.".repeat(3).slice(0, KEYSTROKES);
   for (let i = 0; i < text.length; i++) {
     const sent = Date.now();
     await page.keyboard.type(text[i]);
-    await page.waitForFunction((n) => (window as unknown as { __keys: unknown[] }).__keys.length >= n, i + 1, { polling: "raf" });
+    await page.evaluate((n) => (window as unknown as { __painted: (n: number) => Promise<void> }).__painted(n), i + 1);
     const wait = KEY_INTERVAL_MS - (Date.now() - sent);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+  if (profiling) summariseProfile((await profiling.send("Profiler.stop")).profile as unknown as CpuProfile);
+  if (trace) {
+    const buffer = await trace.browser.stopTracing();
+    writeFileSync(trace.file, buffer);
+    log(`trace written to ${trace.file}`);
+    summariseTrace(JSON.parse(buffer.toString("utf8")));
   }
   const keys = (await page.evaluate("window.__keys")) as { t0: number; handled: number; committed: number; painted: number }[];
   const value = await page.inputValue("textarea[name=rationale]");
@@ -265,7 +377,8 @@ async function openBig(page: Page, baseUrl: string, articleId: string, bodyLengt
     (n) => {
       const root = document.querySelector("[role=document]");
       let len = 0;
-      root?.querySelectorAll<HTMLElement>("[data-start]").forEach((el) => (len += el.textContent?.length ?? 0));
+      // The runs of text (blocks around them carry data-start too): every character of the body in place.
+      root?.querySelectorAll<HTMLElement>("[data-start]:not([data-block])").forEach((el) => (len += el.textContent?.length ?? 0));
       return len === n;
     },
     bodyLength,
@@ -311,9 +424,49 @@ export async function benchBrowser(root = process.cwd()) {
     await signInThroughForm(page, server.url, email, password);
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 
-    // 1. Typing.
-    const keys = await typing(page, server.url, articleId, claimId);
-    log(`typing done: keydown to paint p50 ${f(pct(keys.total, 50))} ms`);
+    if (process.env.BENCH_BROWSER_ONLY === "open") {
+      // A quick look at opening the big article (no verdicts): import it, warm the scripts' cache, open it.
+      const res = await fetch(`${server.url}/api/v1/articles`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url, cookie },
+        body: JSON.stringify({ title: "Big article", body: big, outlet: "Bench" }),
+      });
+      const { id } = (await res.json()) as { id: string };
+      await page.goto(`${server.url}/articles/${articleId}`);
+      await waitForHydration(page, "[role=document]");
+      for (let i = 0; i < 3; i++) {
+        // The server's part: the page's HTML (with its RSC payload) as a browser asks for it.
+        const t = performance.now();
+        const r = await fetch(`${server.url}/articles/${id}`, { headers: { cookie, "accept-encoding": "br" } });
+        const first = performance.now() - t;
+        const size = (await r.arrayBuffer()).byteLength;
+        log(`server: page HTML first byte ${f(first)} ms, whole ${f(performance.now() - t)} ms, ${size} B (${r.headers.get("content-encoding")})`);
+      }
+      for (let i = 0; i < OPENS; i++) {
+        const p = await context.newPage();
+        const file = process.env.BENCH_BROWSER_TRACE;
+        if (file && i === OPENS - 1) await browser.startTracing(p, { categories: TRACE_CATEGORIES });
+        const profiling = process.env.BENCH_BROWSER_PROFILE && i === OPENS - 1 ? await context.newCDPSession(p) : null;
+        if (profiling) {
+          await profiling.send("Profiler.enable");
+          await profiling.send("Profiler.setSamplingInterval", { interval: 500 });
+          await profiling.send("Profiler.start");
+        }
+        const r = await openBig(p, server.url, id, big.length);
+        if (profiling) summariseProfile((await profiling.send("Profiler.stop")).profile as unknown as CpuProfile);
+        if (file && i === OPENS - 1) summariseTrace(JSON.parse((await browser.stopTracing()).toString("utf8")), 25);
+        log(`open ${i + 1}: ${f(r.interactive)} ms; response end ${f(r.responseEnd)} ms, DOMContentLoaded ${f(r.dcl)} ms`);
+        if (process.env.SCREENSHOT_DIR && i === 0) await p.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "big-article.png") });
+        await p.close();
+      }
+      return;
+    }
+
+    // 1. Typing (BENCH_BROWSER_TRACE=<file.json> records a Chromium trace of it and prints where the frames' time went).
+    const traceFile = process.env.BENCH_BROWSER_TRACE;
+    const keys = await typing(page, server.url, articleId, claimId, traceFile ? { browser, file: traceFile } : undefined);
+    log(`typing done: keydown to paint p50 ${f(pct(keys.total, 50))} ms, p99 ${f(pct(keys.total, 99))} ms; to commit p99 ${f(pct(keys.toCommit, 99))} ms`);
+    if (process.env.BENCH_BROWSER_ONLY === "typing") return; // a quick look while working on the editor; no verdicts
     // 2. Save to highlight.
     const saves = await saveToHighlight(page, server.url, articleId, claimId);
 

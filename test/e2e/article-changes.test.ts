@@ -71,7 +71,8 @@ test("moved and orphaned claims are listed on the article and settled there; a s
   expect(claims.map((c: any) => c.anchor)).toEqual(["exact", "exact"]);
   expect(claims.find((c: any) => c.quote === "they spoke at length")).toBeDefined();
 
-  // Suggestions: faint marks and a list; "a" accepts the focused one as a claim.
+  // Suggestions: a disclosure, closed at first; open, faint marks and a list; "a" accepts the focused one as a claim.
+  await page.getByRole("button", { name: /Suggested claims/ }).click();
   const list = page.locator("ol[aria-label='Suggested claims']");
   await list.focus();
   const first = await page.locator("[data-suggestion]").first().locator("p").first().textContent();

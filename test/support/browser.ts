@@ -50,14 +50,17 @@ export type TextBoxes = {
 };
 
 /**
- * Finds `text` in the article body (the runs with data-start inside [role=document]), scrolls it
- * into view, and returns the viewport boxes of its first and last characters, measured with DOM
- * Ranges over the text nodes. Throws inside the page if the text is not there exactly once.
+ * Finds `text` in the article body (the runs of text inside [role=document]: elements with
+ * data-start that are not blocks, [data-block]), scrolls it into view, and returns the viewport
+ * boxes of its first and last characters, measured with DOM Ranges over the text nodes. The text
+ * is drawn in blocks that the browser lays out only near the screen, so after scrolling the boxes
+ * are measured again until they stop moving. Throws inside the page if the text is not there
+ * exactly once.
  */
 export async function characterBoxes(page: Page, text: string): Promise<TextBoxes> {
   // The article text is drawn in the browser after hydration (the server sends a placeholder).
   await page.waitForSelector("[role=document] [data-start]");
-  return page.evaluate((needle) => {
+  return page.evaluate(async (needle) => {
     const root = document.querySelector<HTMLElement>("[role=document]");
     if (!root) throw new Error("no [role=document] on the page");
     // Each text node of a run, with the body offset where it starts (badge labels excluded).
@@ -66,7 +69,7 @@ export async function characterBoxes(page: Page, text: string): Promise<TextBoxe
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
       if (!parent || parent.closest("[data-badge]")) continue;
-      const run = parent.closest<HTMLElement>("[data-start]");
+      const run = parent.closest<HTMLElement>("[data-start]:not([data-block])");
       if (!run) continue;
       nodes.push({ node: n as Text, at: Number(run.dataset.start) });
     }
@@ -86,13 +89,21 @@ export async function characterBoxes(page: Page, text: string): Promise<TextBoxe
       range.setEnd(node, o + 1);
       return range;
     };
-    // A run can be taller than the window, so centre the character itself, not its element.
-    const top = boxOf(start).getBoundingClientRect().top;
-    window.scrollBy(0, top - window.innerHeight / 2);
     const rect = (offset: number) => {
       const r = boxOf(offset).getClientRects()[0];
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     };
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // A run can be taller than the window, so centre the character itself, not its element.
+    let last = "";
+    for (let i = 0; i < 10; i++) {
+      const top = boxOf(start).getBoundingClientRect().top;
+      if (top < window.innerHeight * 0.2 || top > window.innerHeight * 0.7) window.scrollBy(0, top - window.innerHeight / 2);
+      await frame();
+      const now = JSON.stringify([rect(start), rect(start + needle.length - 1), window.scrollY]);
+      if (now === last) break;
+      last = now;
+    }
     return { start, first: rect(start), last: rect(start + needle.length - 1) };
   }, text);
 }

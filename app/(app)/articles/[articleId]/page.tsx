@@ -17,10 +17,10 @@ import { ExportMenu } from "@/components/reports/export-menu";
 // (in text order), so a 2 MB article's page does not carry a list larger than its text.
 const SUGGESTIONS_SHOWN = 100;
 
-function strongest<T extends { score: number }>(list: T[]): T[] {
-  if (list.length <= SUGGESTIONS_SHOWN) return list;
+function strongest<T extends { score: number }>(list: T[]): { shown: T[]; total: number } {
+  if (list.length <= SUGGESTIONS_SHOWN) return { shown: list, total: list.length };
   const kept = new Set([...list].sort((a, b) => b.score - a.score).slice(0, SUGGESTIONS_SHOWN));
-  return list.filter((s) => kept.has(s));
+  return { shown: list.filter((s) => kept.has(s)), total: list.length };
 }
 
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string }> }) {
@@ -42,7 +42,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   ]);
   const [revisions, suggestions] = await Promise.all([
     listRevisions(user, articleId),
-    can(user, "suggestions:read") ? listSuggestions(user, articleId).then(strongest) : Promise.resolve([]),
+    can(user, "suggestions:read") ? listSuggestions(user, articleId).then(strongest) : Promise.resolve({ shown: [], total: 0 }),
   ]);
   return (
     <div className="mx-auto max-w-[1400px] px-4 py-5">
@@ -70,7 +70,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         article={{ id: article.id, revision: article.revision, sourceUrl: article.sourceUrl }}
         claims={article.claims}
         revisions={revisions}
-        suggestions={suggestions}
+        suggestions={suggestions.shown}
+        suggestionsTotal={suggestions.total}
         canEdit={can(user, "article:update")}
         canCheck={can(user, "claim:update")}
       />

@@ -1,0 +1,85 @@
+/**
+ * The article text drawn in blocks, so a browser lays out only the blocks on screen (each block
+ * is `content-visibility: auto`). The body is cut after runs of line breaks, each block keeping the
+ * breaks that end it, so the blocks cover the body exactly and in order: every character keeps
+ * its offset, and text drawn with `white-space: pre-wrap` looks the same as one long text. Runs of
+ * text (segments, see segments.ts) are cut at block edges. Pure.
+ */
+import type { Segment } from "@/lib/anchoring/segments";
+
+export type BlockRange = { start: number; end: number };
+export type TextBlock = BlockRange & { runs: Segment[] };
+
+/** A block is not ended at a line break before it holds this many characters: paragraphs and short
+ * lines are grouped, so a long article has a few thousand blocks, not tens of thousands. */
+export const MIN_BLOCK_LENGTH = 1000;
+
+/**
+ * Where the body is cut: after each run of line breaks, once the block holds at least
+ * `minLength` characters. The ranges cover [0, body.length) without gaps; an empty body has none.
+ */
+export function blockRanges(body: string, minLength = MIN_BLOCK_LENGTH): BlockRange[] {
+  const ranges: BlockRange[] = [];
+  let start = 0;
+  const breaks = /\n+/g;
+  for (let m = breaks.exec(body); m; m = breaks.exec(body)) {
+    const end = m.index + m[0].length;
+    if (end - start < minLength || end === body.length) continue;
+    ranges.push({ start, end });
+    start = end;
+  }
+  if (start < body.length) ranges.push({ start, end: body.length });
+  return ranges;
+}
+
+/**
+ * The runs of each block: `segments` (covering the body in order) cut at the block edges, so a
+ * claim that spans a paragraph break has one run in each block, both with its claim ids.
+ */
+export function placeInBlocks(blocks: BlockRange[], segments: Segment[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  let i = 0;
+  for (const block of blocks) {
+    const runs: Segment[] = [];
+    // Skip segments that end before this block (none do when both cover the body).
+    while (i < segments.length && segments[i].end <= block.start) i++;
+    for (let j = i; j < segments.length && segments[j].start < block.end; j++) {
+      const s = segments[j];
+      const start = Math.max(s.start, block.start);
+      const end = Math.min(s.end, block.end);
+      if (end > start) runs.push(start === s.start && end === s.end ? s : { start, end, claimIds: s.claimIds });
+    }
+    // The next block starts with the segment that crosses this block's end, if any.
+    while (i < segments.length && segments[i].end <= block.end) i++;
+    out.push({ ...block, runs });
+  }
+  return out;
+}
+
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/**
+ * A block's size before it is drawn, for `contain-intrinsic-size`: its width in narrow characters
+ * (a CJK character counts as two) and its line breaks. The page turns these into a height with
+ * the measured characters per line; once drawn, the browser remembers the real height.
+ */
+export function blockWeight(body: string, start: number, end: number): { chars: number; breaks: number } {
+  const text = body.slice(start, end);
+  let breaks = 0;
+  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) breaks++;
+  const wide = text.match(WIDE)?.length ?? 0;
+  return { chars: text.length - breaks + wide, breaks };
+}
+
+/** The index of the block holding `offset` (the last block for the body's end), or -1. Binary search. */
+export function blockAt(blocks: BlockRange[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  if (hi < 0 || offset < blocks[0].start || offset > blocks[hi].end) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
