@@ -6,6 +6,7 @@ import { classifyDatabaseUrl } from "@/prisma/database-url";
 import { tuneSqliteConnection, type TunableConnection } from "@/lib/db-tuning";
 import { SECRET_FIELDS, type SecretOmit } from "@/lib/db-secrets";
 import { serialiseOutsideTransactions, type SerialisableAdapter } from "@/lib/db-sqlite-lock";
+import { checkpointInBackground } from "@/lib/db-checkpoint";
 import { registerDirectSqlite, type SqliteConnection } from "@/lib/db-direct";
 
 /**
@@ -50,6 +51,7 @@ function buildClient(url: string | undefined, omit: SecretOmit | undefined): DbW
     const connection = await connect();
     const client = (connection as unknown as { client?: TunableConnection }).client;
     tuneSqliteConnection(client);
+    checkpointInBackground(client as unknown as Parameters<typeof checkpointInBackground>[0]);
     const lock = serialiseOutsideTransactions(connection as unknown as SerialisableAdapter);
     if (client) connected({ client: client as unknown as SqliteConnection, lock });
     return connection;
