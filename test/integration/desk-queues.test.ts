@@ -32,7 +32,7 @@ beforeAll(async () => {
   [checker, editor, editor2, viewer] = await Promise.all(["checker", "editor", "editor2", "viewer"].map(signedIn));
   articleA = (await editor.post("/api/v1/articles", { title: "Article A", body: BODY_A, outlet: "Tagesblatt" })).body.id;
   articleB = (await editor.post("/api/v1/articles", { title: "Article B", body: BODY_B })).body.id;
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await server?.stop();
