@@ -166,4 +166,17 @@ test("the suggestions start closed, say how many there are, and open with the ke
   await shot(page, "article-text-suggestions-open");
   await page.keyboard.press("Enter");
   expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+  await shot(page, "article-text-desktop");
+
+  // A phone: the text still comes right below the closed disclosure, and a selection still works.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await waitForHydration(page, "[role=document]");
+  await page.waitForSelector("[role=document] [data-block]");
+  await shot(page, "article-text-phone");
+  const edge = await blockEnd(page, 0);
+  const text = mixed.body.slice(edge - "while imports fell.\n\n".length, edge + "Президент России".length);
+  await selectWithMouse(page, text);
+  await page.getByRole("button", { name: "Add claim" }).waitFor();
+  await shot(page, "article-text-phone-selection");
 });
