@@ -144,6 +144,18 @@ test("a claim at the end of a long article is scrolled to and highlighted from t
     return { ok, selected: window.getSelection()?.toString() };
   }, "4,812 unpaid invoices");
   expect(found).toEqual({ ok: true, selected: "4,812 unpaid invoices" });
+
+  // Away to the articles list and Back: the text is drawn again, every character in place.
+  await Promise.all([page.waitForURL(/\/articles$/), page.getByRole("link", { name: "← Articles" }).click()]);
+  await page.goBack();
+  await page.waitForURL(new RegExp(`/articles/${long.id}$`));
+  await page.waitForFunction((length) => {
+    let n = 0;
+    document.querySelectorAll("[role=document] [data-start]:not([data-block])").forEach((el) => (n += el.textContent?.length ?? 0));
+    return n === length;
+  }, long.body.length);
+  await selectWithMouse(page, "Paragraph 150.");
+  await page.getByRole("button", { name: "Add claim" }).waitFor();
 });
 
 test("the suggestions start closed, say how many there are, and open with the keyboard", async () => {
