@@ -112,7 +112,7 @@ export function SuggestionMarks({
           onClick={() => setExpanded((x) => !x)}
           className="flex w-full items-center gap-2 rounded-lg px-4 py-2 text-left hover:bg-slate-50"
         >
-          <span aria-hidden className={`inline-block text-xs text-slate-600 transition-transform ${expanded ? "rotate-90" : ""}`}>
+          <span aria-hidden className={`inline-block text-xs text-slate-600 ${expanded ? "rotate-90" : ""}`}>
             ▶
           </span>
           Suggested claims ({count})

@@ -70,16 +70,3 @@ export function blockWeight(body: string, start: number, end: number): { chars: 
   const wide = text.match(WIDE)?.length ?? 0;
   return { chars: text.length - breaks + wide, breaks };
 }
-
-/** The index of the block holding `offset` (the last block for the body's end), or -1. Binary search. */
-export function blockAt(blocks: BlockRange[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  if (hi < 0 || offset < blocks[0].start || offset > blocks[hi].end) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

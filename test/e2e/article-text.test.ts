@@ -144,6 +144,18 @@ test("a claim at the end of a long article is scrolled to and highlighted from t
     return { ok, selected: window.getSelection()?.toString() };
   }, "4,812 unpaid invoices");
   expect(found).toEqual({ ok: true, selected: "4,812 unpaid invoices" });
+
+  // Away to the articles list and Back: the text is drawn again, every character in place.
+  await Promise.all([page.waitForURL(/\/articles$/), page.getByRole("link", { name: "← Articles" }).click()]);
+  await page.goBack();
+  await page.waitForURL(new RegExp(`/articles/${long.id}$`));
+  await page.waitForFunction((length) => {
+    let n = 0;
+    document.querySelectorAll("[role=document] [data-start]:not([data-block])").forEach((el) => (n += el.textContent?.length ?? 0));
+    return n === length;
+  }, long.body.length);
+  await selectWithMouse(page, "Paragraph 150.");
+  await page.getByRole("button", { name: "Add claim" }).waitFor();
 });
 
 test("the suggestions start closed, say how many there are, and open with the keyboard", async () => {
@@ -166,4 +178,17 @@ test("the suggestions start closed, say how many there are, and open with the ke
   await shot(page, "article-text-suggestions-open");
   await page.keyboard.press("Enter");
   expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+  await shot(page, "article-text-desktop");
+
+  // A phone: the text still comes right below the closed disclosure, and a selection still works.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await waitForHydration(page, "[role=document]");
+  await page.waitForSelector("[role=document] [data-block]");
+  await shot(page, "article-text-phone");
+  const edge = await blockEnd(page, 0);
+  const text = mixed.body.slice(edge - "while imports fell.\n\n".length, edge + "Президент России".length);
+  await selectWithMouse(page, text);
+  await page.getByRole("button", { name: "Add claim" }).waitFor();
+  await shot(page, "article-text-phone-selection");
 });

@@ -1,4 +1,4 @@
-import { blockAt, blockRanges, blockWeight, placeInBlocks } from "@/lib/anchoring/blocks";
+import { blockRanges, blockWeight, placeInBlocks } from "@/lib/anchoring/blocks";
 import { segmentText } from "@/lib/anchoring/segments";
 
 const para = (word: string, n: number) => Array.from({ length: n }, () => word).join(" ");
@@ -78,24 +78,9 @@ describe("placeInBlocks", () => {
   });
 });
 
-describe("blockWeight and blockAt", () => {
+describe("blockWeight", () => {
   it("counts a CJK character as two narrow ones and the line breaks apart", () => {
     expect(blockWeight("abc\n\n", 0, 5)).toEqual({ chars: 3, breaks: 2 });
     expect(blockWeight("习近平 ok", 0, 6)).toEqual({ chars: 9, breaks: 0 });
-  });
-
-  it("finds the block holding an offset", () => {
-    const blocks = [
-      { start: 0, end: 10 },
-      { start: 10, end: 25 },
-      { start: 25, end: 30 },
-    ];
-    expect(blockAt(blocks, 0)).toBe(0);
-    expect(blockAt(blocks, 9)).toBe(0);
-    expect(blockAt(blocks, 10)).toBe(1);
-    expect(blockAt(blocks, 29)).toBe(2);
-    expect(blockAt(blocks, 30)).toBe(2);
-    expect(blockAt(blocks, 31)).toBe(-1);
-    expect(blockAt([], 0)).toBe(-1);
   });
 });
