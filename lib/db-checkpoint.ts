@@ -10,8 +10,10 @@
  * blocks readers or writers. What a commit guarantees is unchanged: a committed transaction is in
  * the log either way, and the log is read by every connection. If the worker cannot start or
  * stops, the connection checkpoints by itself again. One worker per database file per process
- * (the process holds two copies of lib/, Next's and the API router's); report workers and
- * command-line scripts keep SQLite's default.
+ * (the process holds two copies of lib/, Next's and the API router's). Only where
+ * SQLITE_CHECKPOINTS=background, which scripts/serve.mjs sets: report workers, migrations,
+ * command-line scripts and tests keep SQLite's default (a checkpoint running beside the
+ * migration engine made it fail as busy).
  */
 import path from "node:path";
 import * as threads from "node:worker_threads";
@@ -50,6 +52,7 @@ parentPort.postMessage("ready");
 
 /** Moves `connection`'s checkpoints to a background worker (WAL databases on a file, main thread only). */
 export function checkpointInBackground(connection: Pragmatic | undefined): void {
+  if (process.env.SQLITE_CHECKPOINTS !== "background") return;
   if (!connection || !threads.isMainThread || INTERVAL_MS <= 0 || connection.memory) return;
   const file = connection.name;
   if (!file || file === ":memory:") return;

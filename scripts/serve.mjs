@@ -21,6 +21,9 @@ import { markRunning } from "./run-marker.mjs";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "1";
+// The server's SQLite connection leaves WAL checkpoints to a background thread (lib/db-checkpoint.ts);
+// scripts, migrations and tests keep SQLite's own.
+process.env.SQLITE_CHECKPOINTS ??= "background";
 // How long a shutdown waits for requests in flight before it closes what is left.
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
 

@@ -10,6 +10,8 @@ import { directSqlite } from "@/lib/db-direct";
 import { hasBackgroundCheckpointer } from "@/lib/db-checkpoint";
 
 const onSqlite = !process.env.DATABASE_URL?.startsWith("postgres");
+// As scripts/serve.mjs sets it for the server.
+process.env.SQLITE_CHECKPOINTS = "background";
 const file = () => process.env.DATABASE_URL!.replace(/^file:/, "");
 
 (onSqlite ? it : it.skip)("committed writes reach the database file without a checkpoint on the app's connection", async () => {
