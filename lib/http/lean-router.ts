@@ -157,7 +157,11 @@ async function writeResponse(req: IncomingMessage, res: ServerResponse & { flush
   setHeaders(req, res, response);
   const bytes = heldBytes(response);
   if (bytes) {
-    if (req.method === "HEAD" || response.status === 204 || response.status === 304) res.end();
+    // With its length: the compression wrapper in serve.mjs writes the headers before the body,
+    // and without a Content-Length Node would frame even a small known body as chunked.
+    if (response.status === 204 || response.status === 304) return void res.end();
+    res.setHeader("Content-Length", bytes.byteLength);
+    if (req.method === "HEAD") res.end();
     else res.end(bytes);
     return;
   }
