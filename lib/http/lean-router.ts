@@ -16,7 +16,7 @@
  * pages or server actions share with the API (a client, an event bus, a cache that is not
  * checked against the database) must live on globalThis, as lib/db.ts keeps the Prisma client.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { ServerResponse, type IncomingMessage } from "node:http";
 import { refuseEarly } from "@/lib/http/checks";
 import { heldBytes } from "@/lib/http/bytes-response";
 import { markOwnEncodingSent } from "@/lib/http/encoding";
@@ -157,8 +157,15 @@ async function writeResponse(req: IncomingMessage, res: ServerResponse & { flush
   setHeaders(req, res, response);
   const bytes = heldBytes(response);
   if (bytes) {
-    if (req.method === "HEAD" || response.status === 204 || response.status === 304) res.end();
-    else res.end(bytes);
+    // With its length: the compression wrapper in serve.mjs writes the headers before the body,
+    // and without a Content-Length Node would frame even a small known body as chunked.
+    if (response.status === 204 || response.status === 304) return void res.end();
+    res.setHeader("Content-Length", bytes.byteLength);
+    if (req.method === "HEAD") return void res.end();
+    // Bytes already encoded by the route (the article's kept gzip) leave the compression wrapper
+    // nothing to do: written by the response's own end (its head still passes the wrapper's hooks).
+    if (response.headers.has("content-encoding")) return void (ServerResponse.prototype.end as (this: ServerResponse, chunk: Uint8Array) => ServerResponse).call(res, bytes);
+    res.end(bytes);
     return;
   }
   const body = response.body;

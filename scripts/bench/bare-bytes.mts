@@ -29,14 +29,15 @@ export function rawGet(url: string, headers: Record<string, string>): Promise<Ra
   });
 }
 
-/** Starts a bare server answering `answer`'s bytes (with its Content-Encoding) to every request. */
+/** Starts a bare server answering `answer`'s bytes, under the same headers, to every request. */
 export async function startBareBytes(answer: RawAnswer, dir: string, name: string): Promise<{ url: string; stop: () => void }> {
   const file = path.join(dir, `${name}.body`);
   writeFileSync(file, answer.bytes);
   const port = await freePort();
-  const encoding = answer.headers["content-encoding"];
+  // The app's own response headers (security headers, ETag, Vary…), less those Node sets per response.
+  const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !["date", "connection", "keep-alive", "content-length", "transfer-encoding"].includes(name)));
   const child = spawn(process.execPath, [path.join(process.cwd(), "scripts", "bench", "bare-bytes-server.mjs")], {
-    env: { ...process.env, PORT: String(port), BODY_FILE: file, ...(typeof encoding === "string" ? { CONTENT_ENCODING: encoding } : {}) },
+    env: { ...process.env, PORT: String(port), BODY_FILE: file, HEADERS_JSON: JSON.stringify(headers) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
