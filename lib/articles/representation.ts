@@ -32,7 +32,8 @@ const MAX_ENTRIES = 64;
 const cache = new Map<string, Entry>();
 
 const STAMP_SQL = `
-    SELECT a."updatedAt" AS u, a."revision" AS r, a."changeSeq" AS s, c.n, c.v, c.mu, c.mc
+    SELECT a."updatedAt" AS u, a."revision" AS r, a."changeSeq" AS s, c.n, c.v, c.mu, c.mc,
+      (SELECT MAX("updatedAt") FROM "User") AS pu
     FROM "Article" a,
       (SELECT COUNT(*) AS n, SUM("version") AS v, MAX("updatedAt") AS mu, MAX("createdAt") AS mc
        FROM "Claim" WHERE "articleId" = $1) c
@@ -40,12 +41,14 @@ const STAMP_SQL = `
 
 const STAMP_SQL_SQLITE = STAMP_SQL.replace(/\$1/g, "?");
 
-type StampRow = { u: unknown; r: unknown; s: unknown; n: unknown; v: unknown; mu: unknown; mc: unknown };
+// `pu`: the claims carry people's names (who set a verdict, reviewed, is assigned), so a
+// renamed user changes every article's representation.
+type StampRow = { u: unknown; r: unknown; s: unknown; n: unknown; v: unknown; mu: unknown; mc: unknown; pu: unknown };
 
 function stampOf(rows: StampRow[]): string | null {
   if (rows.length === 0) return null;
   const r = rows[0];
-  return [r.u, r.r, r.s, r.n, r.v, r.mu, r.mc].map((x) => (x instanceof Date ? x.toISOString() : String(x))).join("|");
+  return [r.u, r.r, r.s, r.n, r.v, r.mu, r.mc, r.pu].map((x) => (x instanceof Date ? x.toISOString() : String(x))).join("|");
 }
 
 /**

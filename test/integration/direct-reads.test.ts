@@ -247,6 +247,20 @@ describe("GET /api/v1/articles/:id after every kind of write", () => {
   });
 });
 
+describe("GET /api/v1/articles/:id after a person in it is renamed", () => {
+  it("shows the new name at once", async () => {
+    const path = `/api/v1/articles/${articleId}`;
+    const start = body.indexOf("Xi");
+    const made = await checker.post(`${path}/claims`, { revision: (await checker.get(path)).body.revision, start, end: start + 2, allowDuplicate: true });
+    expect(made.status).toBe(201);
+    const before = (await checker.get(path)).body.claims.find((c: { id: string }) => c.id === made.body.id);
+    expect(before.createdBy.name).toBe(users.checker.name);
+    expect((await checker.patch("/api/v1/me", { name: "Renamed Checker" })).status).toBe(200);
+    const after = (await checker.get(path)).body.claims.find((c: { id: string }) => c.id === made.body.id);
+    expect(after.createdBy.name).toBe("Renamed Checker");
+  });
+});
+
 describe("the article's kept representation (in this process, beside the server)", () => {
   it("is reused while nothing is written, and rebuilt after a write on its own connection or on another one", async () => {
     const actor = { id: users.checker.id, role: "checker" as const };
