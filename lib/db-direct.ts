@@ -121,7 +121,12 @@ export function toSqliteValue(value: unknown): unknown {
   return value;
 }
 
-/** A time read directly from SQLite (ISO text) or PostgreSQL (a Date) as a Date. */
+/** A boolean read by raw SQL: SQLite stores 0/1 (a bigint through the ORM), PostgreSQL returns true/false. */
+export function fromSqlBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === 1n || value === "1" || value === "true";
+}
+
+/** A time read by raw SQL from SQLite (ISO text, or epoch numbers) or PostgreSQL (a Date) as a Date. */
 export function fromSqlTime(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;

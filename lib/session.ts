@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
-import { directQuery } from "@/lib/db-direct";
+import { directQuery, fromSqlBoolean, fromSqlTime } from "@/lib/db-direct";
 import { UnauthorizedError, ForbiddenError, TwoFactorEnrolmentRequiredError } from "@/lib/errors";
 import { atLeast, toRole, type Role } from "@/lib/permissions";
 import { noteRequestUser } from "@/lib/request-context";
@@ -61,30 +61,22 @@ const SESSION_SQL = `
     LEFT JOIN "Setting" st ON st."key" = $1
     WHERE s."token" = $2`;
 
+/** The user's columns both joins select (u.*, and the two-factor setting as requiredRoles). */
+type UserColumns = { id: string; email: string; name: string; role: string; disabled: unknown; twoFactorEnabled: unknown; requiredRoles: unknown };
+
 async function userFromToken(token: string): Promise<(SessionUser & { mustEnrolTwoFactor: boolean }) | null> {
   // One joined query, as readSession does for cookies, run synchronously on the SQLite connection
   // (lib/db-direct.ts; the ORM's raw query cost more than the lookup). Plain SQL that PostgreSQL
   // runs too, through its client.
-  const rows = await directQuery<{
-    tokenId: string;
-    revokedAt: unknown;
-    lastUsedAt: unknown;
-    id: string;
-    email: string;
-    name: string;
-    role: string;
-    disabled: unknown;
-    twoFactorEnabled: unknown;
-    requiredRoles: unknown;
-  }>(db, TOKEN_SQL, [REQUIRE_TWO_FACTOR_KEY, hashApiToken(token)]);
+  const rows = await directQuery<UserColumns & { tokenId: string; revokedAt: unknown; lastUsedAt: unknown }>(db, TOKEN_SQL, [REQUIRE_TWO_FACTOR_KEY, hashApiToken(token)]);
   const row = rows[0];
-  if (!row || row.revokedAt !== null || truthy(row.disabled)) return null;
+  if (!row || row.revokedAt !== null || fromSqlBoolean(row.disabled)) return null;
   // Last-used is informative; write it at most once a minute so reads stay reads.
-  if (row.lastUsedAt === null || Date.now() - toDate(row.lastUsedAt).getTime() > 60_000) {
+  if (row.lastUsedAt === null || Date.now() - fromSqlTime(row.lastUsedAt)!.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date() } });
   }
   const { id, email, name, role } = row;
-  const mustEnrolTwoFactor = !truthy(row.twoFactorEnabled) && roleRequiresTwoFactor(row.requiredRoles, role);
+  const mustEnrolTwoFactor = !fromSqlBoolean(row.twoFactorEnabled) && roleRequiresTwoFactor(row.requiredRoles, role);
   return { id, email, name, role: toRole(role), mustEnrolTwoFactor };
 }
 
@@ -94,18 +86,6 @@ function signatureMatches(token: string, signature: string): boolean {
   const expected = Buffer.from(createHmac("sha256", secret).update(token).digest("base64"));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
-}
-
-/** A raw SQL value as a Date: SQLite hands back text or epoch numbers, PostgreSQL a Date. */
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  if (typeof value === "bigint") return new Date(Number(value));
-  return new Date(value as string | number);
-}
-
-/** A raw SQL boolean: SQLite stores 0/1, PostgreSQL returns true/false. */
-function truthy(value: unknown): boolean {
-  return value === true || value === 1 || value === 1n || value === "1" || value === "true";
 }
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?claims\.session_token=([^;]+)/;
@@ -134,24 +114,12 @@ export async function readSession(requestHeaders: Headers, now = Date.now()): Pr
   if (dot < 1 || token.length > 200 || !signatureMatches(token, value.slice(dot + 1))) return null;
   // Plain SQL (it runs on PostgreSQL too): one join, run synchronously on the SQLite connection
   // (lib/db-direct.ts), a fraction of the ORM's relation query or even its raw query.
-  const rows = await directQuery<{
-    sessionId: string;
-    createdAt: unknown;
-    updatedAt: unknown;
-    expiresAt: unknown;
-    id: string;
-    email: string;
-    name: string;
-    role: string;
-    disabled: unknown;
-    twoFactorEnabled: unknown;
-    requiredRoles: unknown;
-  }>(db, SESSION_SQL, [REQUIRE_TWO_FACTOR_KEY, token]);
+  const rows = await directQuery<UserColumns & { sessionId: string; createdAt: unknown; updatedAt: unknown; expiresAt: unknown }>(db, SESSION_SQL, [REQUIRE_TWO_FACTOR_KEY, token]);
   const row = rows[0];
-  if (!row || truthy(row.disabled)) return null;
-  const createdAt = toDate(row.createdAt);
-  const lastActive = toDate(row.updatedAt).getTime();
-  const ends = Math.min(toDate(row.expiresAt).getTime(), createdAt.getTime() + SESSION_TTL_SECONDS * 1000);
+  if (!row || fromSqlBoolean(row.disabled)) return null;
+  const createdAt = fromSqlTime(row.createdAt)!;
+  const lastActive = fromSqlTime(row.updatedAt)!.getTime();
+  const ends = Math.min(fromSqlTime(row.expiresAt)!.getTime(), createdAt.getTime() + SESSION_TTL_SECONDS * 1000);
   if (ends <= now) return null;
   if (lastActive + SESSION_IDLE_SECONDS * 1000 <= now) {
     // Idle too long: the session is over for good.
@@ -162,7 +130,7 @@ export async function readSession(requestHeaders: Headers, now = Date.now()): Pr
     await db.session.updateMany({ where: { id: row.sessionId }, data: { updatedAt: new Date(now) } });
   }
   const { id, email, name, role } = row;
-  const twoFactorEnabled = truthy(row.twoFactorEnabled);
+  const twoFactorEnabled = fromSqlBoolean(row.twoFactorEnabled);
   return {
     user: { id, email, name, role: toRole(role) },
     sessionId: row.sessionId,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { directQuery } from "@/lib/db-direct";
+import { directQuery, fromSqlBoolean } from "@/lib/db-direct";
 import { DEFAULT_PREFERENCES, type PreferencesDto } from "@/lib/users/preferences";
 import type { SessionUser } from "@/lib/session";
 
@@ -20,6 +20,6 @@ export async function loadLayoutData(user: Pick<SessionUser, "id">): Promise<{ u
   const stored = row?.keyboardShortcuts;
   return {
     unread: Number(row?.unread ?? 0),
-    preferences: { keyboardShortcuts: stored === null || stored === undefined ? DEFAULT_PREFERENCES.keyboardShortcuts : stored === true || stored === 1 || stored === 1n },
+    preferences: { keyboardShortcuts: stored === null || stored === undefined ? DEFAULT_PREFERENCES.keyboardShortcuts : fromSqlBoolean(stored) },
   };
 }
