@@ -94,6 +94,54 @@ export async function directQuery<T>(prisma: object, sql: string, params: unknow
   return direct.run((_, prepare) => prepare(text).all(...values) as T[]);
 }
 
+/**
+ * SQLite: a value that moves whenever anything at all may have been written to the database.
+ * `total_changes()` counts every row this connection (the app's own: the ORM's and this module's
+ * statements) has inserted, updated or deleted; `PRAGMA data_version` moves whenever another
+ * connection (another process, a script, a restore, the other copy of lib/ in this process)
+ * commits. Together about 8 µs, against 25 µs for the session's join and 180 µs for a 300-claim
+ * article's stamp. A connection's serial number is part of it, as both counters start afresh with
+ * a new connection. Call it under the lock (inside `run`).
+ */
+export function changeMarker(connection: SqliteConnection, prepare: (sql: string) => Database.Statement): string {
+  let serial = connectionSerial.get(connection);
+  if (serial === undefined) connectionSerial.set(connection, (serial = ++serials));
+  // Two plain statements: the pragma as a table-valued function in one SELECT costs half again.
+  const changes = prepare(TOTAL_CHANGES_SQL).pluck().get() as number;
+  const version = prepare(DATA_VERSION_SQL).pluck().get() as number;
+  return `${serial}:${changes}:${version}`;
+}
+
+const TOTAL_CHANGES_SQL = "SELECT total_changes()";
+const DATA_VERSION_SQL = "PRAGMA data_version";
+const connectionSerial = new WeakMap<SqliteConnection, number>();
+let serials = 0;
+
+/** Rows kept by `directQueryWhileUnchanged`, per key, with the change marker they were read at. */
+export type UnchangedMemo<T> = Map<string, { marker: string; rows: T[] }>;
+
+/**
+ * `directQuery`, except that on SQLite the rows read for `key` are reused while the database has
+ * not changed at all since (`changeMarker`): what the next request is answered from is exactly
+ * what the query would read then. The rows are shared: callers must not change them. On
+ * PostgreSQL, the query each time. The memo holds at most `limit` keys (oldest dropped first).
+ */
+export async function directQueryWhileUnchanged<T>(prisma: object, memo: UnchangedMemo<T>, key: string, sql: string, params: unknown[], limit = 10_000): Promise<T[]> {
+  const direct = await directSqlite(prisma);
+  if (!direct) return directQuery<T>(prisma, sql, params);
+  const { text, order } = positional(sql);
+  return direct.run((connection, prepare) => {
+    const marker = changeMarker(connection, prepare);
+    const hit = memo.get(key);
+    if (hit && hit.marker === marker) return hit.rows;
+    const rows = prepare(text).all(...order.map((n) => toSqliteValue(params[n - 1]))) as T[];
+    if (hit) memo.delete(key);
+    else if (memo.size >= limit) memo.delete(memo.keys().next().value!);
+    memo.set(key, { marker, rows });
+    return rows;
+  });
+}
+
 const converted = new Map<string, { text: string; order: number[] }>();
 
 /** `$1 … $n` rewritten to `?` with the order in which they appear. */

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
-import { directQuery, fromSqlBoolean, fromSqlTime } from "@/lib/db-direct";
+import { directQueryWhileUnchanged, fromSqlBoolean, fromSqlTime, type UnchangedMemo } from "@/lib/db-direct";
 import { UnauthorizedError, ForbiddenError, TwoFactorEnrolmentRequiredError } from "@/lib/errors";
 import { atLeast, toRole, type Role } from "@/lib/permissions";
 import { noteRequestUser } from "@/lib/request-context";
@@ -64,11 +64,18 @@ const SESSION_SQL = `
 /** The user's columns both joins select (u.*, and the two-factor setting as requiredRoles). */
 type UserColumns = { id: string; email: string; name: string; role: string; disabled: unknown; twoFactorEnabled: unknown; requiredRoles: unknown };
 
+const tokenRows: UnchangedMemo<UserColumns & { tokenId: string; revokedAt: unknown; lastUsedAt: unknown }> = new Map();
+const sessionRows: UnchangedMemo<UserColumns & { sessionId: string; createdAt: unknown; updatedAt: unknown; expiresAt: unknown }> = new Map();
+
 async function userFromToken(token: string): Promise<(SessionUser & { mustEnrolTwoFactor: boolean }) | null> {
   // One joined query, as readSession does for cookies, run synchronously on the SQLite connection
   // (lib/db-direct.ts; the ORM's raw query cost more than the lookup). Plain SQL that PostgreSQL
   // runs too, through its client.
-  const rows = await directQuery<UserColumns & { tokenId: string; revokedAt: unknown; lastUsedAt: unknown }>(db, TOKEN_SQL, [REQUIRE_TWO_FACTOR_KEY, hashApiToken(token)]);
+  // On SQLite the row is reused while the database has not changed at all since it was read
+  // (lib/db-direct.ts changeMarker): a revocation, a disabled account or a changed setting, written
+  // by any connection, counts on the very next request.
+  const hash = hashApiToken(token);
+  const rows = await directQueryWhileUnchanged(db, tokenRows, hash, TOKEN_SQL, [REQUIRE_TWO_FACTOR_KEY, hash]);
   const row = rows[0];
   if (!row || row.revokedAt !== null || fromSqlBoolean(row.disabled)) return null;
   // Last-used is informative; write it at most once a minute so reads stay reads.
@@ -80,10 +87,19 @@ async function userFromToken(token: string): Promise<(SessionUser & { mustEnrolT
   return { id, email, name, role: toRole(role), mustEnrolTwoFactor };
 }
 
+// The HMAC of a token a browser keeps sending is the same every time: computed once per token.
+const signatures = new Map<string, { secret: string; expected: Buffer }>();
+
 function signatureMatches(token: string, signature: string): boolean {
   const secret = process.env.BETTER_AUTH_SECRET;
   if (!secret) return false;
-  const expected = Buffer.from(createHmac("sha256", secret).update(token).digest("base64"));
+  let known = signatures.get(token);
+  if (!known || known.secret !== secret) {
+    known = { secret, expected: Buffer.from(createHmac("sha256", secret).update(token).digest("base64")) };
+    if (signatures.size >= 10_000) signatures.delete(signatures.keys().next().value!);
+    signatures.set(token, known);
+  }
+  const expected = known.expected;
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
@@ -114,7 +130,9 @@ export async function readSession(requestHeaders: Headers, now = Date.now()): Pr
   if (dot < 1 || token.length > 200 || !signatureMatches(token, value.slice(dot + 1))) return null;
   // Plain SQL (it runs on PostgreSQL too): one join, run synchronously on the SQLite connection
   // (lib/db-direct.ts), a fraction of the ORM's relation query or even its raw query.
-  const rows = await directQuery<UserColumns & { sessionId: string; createdAt: unknown; updatedAt: unknown; expiresAt: unknown }>(db, SESSION_SQL, [REQUIRE_TWO_FACTOR_KEY, token]);
+  // Reused while the database has not changed at all (as for tokens above); the times are judged
+  // against now on every request.
+  const rows = await directQueryWhileUnchanged(db, sessionRows, token, SESSION_SQL, [REQUIRE_TWO_FACTOR_KEY, token]);
   const row = rows[0];
   if (!row || fromSqlBoolean(row.disabled)) return null;
   const createdAt = fromSqlTime(row.createdAt)!;

@@ -1,3 +1,5 @@
+import Negotiator from "negotiator";
+
 /**
  * Whether a route's own Content-Encoding reaches the client. The lean API router (lib/http/lean-router.ts)
  * sends a Response's headers as they are; Next's router drops a route's Content-Encoding, so a
@@ -14,4 +16,45 @@ export function markOwnEncodingSent(): void {
 /** True when API routes are served by the lean router. */
 export function sendsOwnEncoding(): boolean {
   return (globalThis as Record<symbol, unknown>)[LEAN] === true;
+}
+
+// ---------------------------------------------------------------- content codings
+
+/** The content codings a route that keeps its own compressed bytes can send, best first. */
+export type ContentCoding = "br" | "gzip";
+const OFFERED = ["br", "gzip", "identity"];
+
+// Clients send the same few Accept-Encoding values (a browser's, fetch's, curl's): the answer is
+// kept per value rather than parsed again for each request.
+const chosen = new Map<string, ContentCoding | null>();
+
+/**
+ * The coding to send for an Accept-Encoding header (RFC 9110 §12.5.3, q-values honoured: `br;q=0`
+ * refuses brotli); brotli before gzip when the client accepts both equally; null for none
+ * (no header, `identity`, or nothing acceptable offered).
+ */
+export function chooseContentCoding(acceptEncoding: string | null): ContentCoding | null {
+  if (!acceptEncoding) return null;
+  let coding = chosen.get(acceptEncoding);
+  if (coding === undefined) {
+    // negotiator 0.6.4 takes the server's preference order as a second argument (its types lag).
+    const negotiator = new Negotiator({ headers: { "accept-encoding": acceptEncoding } }) as unknown as { encoding(available: string[], preferred: string[]): string | undefined };
+    const best = negotiator.encoding(OFFERED, OFFERED);
+    coding = best === "br" || best === "gzip" ? best : null;
+    if (chosen.size >= 64) chosen.clear();
+    chosen.set(acceptEncoding, coding);
+  }
+  return coding;
+}
+
+/**
+ * Whether an If-None-Match header matches `etag` (RFC 9110 §13.1.2: a list of entity tags or
+ * `*`, compared weakly, so `W/"x"` and `"x"` match).
+ */
+export function ifNoneMatchMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  const wanted = opaque(etag);
+  return ifNoneMatch.split(",").some((tag) => opaque(tag) === wanted);
 }

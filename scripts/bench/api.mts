@@ -206,24 +206,31 @@ export async function benchApi() {
     const token = ((await tokenRes.json()) as { token?: string }).token;
     if (!token) throw new Error(`token creation answered ${tokenRes.status}`);
 
-    // The article as a browser asks for it (Accept-Encoding: the app sends its kept gzip bytes),
+    // The article as a browser asks for it (Accept-Encoding: the app sends its kept compressed bytes),
     // and the same bytes from a bare Node server: the transfer's floor, measured in the same rounds.
     const articleUrl = `${app.url}/api/v1/articles/${fixture.articleId}`;
     const browserArticle = { cookie, "accept-encoding": BROWSER_ACCEPT_ENCODING };
-    const gz = await rawGet(articleUrl, browserArticle);
+    // The app makes quick compressed bytes on the first request and, once the version has stood a
+    // second, its smallest brotli (lib/articles/representation.ts): the floor gets those bytes.
+    const quick = await rawGet(articleUrl, browserArticle);
+    let gz = quick;
+    for (let i = 0; i < 40 && gz.bytes.length >= quick.bytes.length; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      gz = await rawGet(articleUrl, browserArticle);
+    }
     const plain = await rawGet(articleUrl, { cookie });
     if (gz.status !== 200 || plain.status !== 200) throw new Error(`GET article answered ${gz.status} / ${plain.status}`);
-    const bareGz = await startBareBytes(gz, dir, "article-gzip");
+    const bareGz = await startBareBytes(gz, dir, "article-compressed");
     const barePlain = await startBareBytes(plain, dir, "article-identity");
     floors.push(bareGz, barePlain);
-    log(`article: ${plain.bytes.length} bytes as JSON, ${gz.bytes.length} bytes with Content-Encoding ${gz.headers["content-encoding"] ?? "none"} (Accept-Encoding: ${BROWSER_ACCEPT_ENCODING})`);
+    log(`article: ${plain.bytes.length} bytes as JSON, ${gz.bytes.length} bytes with Content-Encoding ${gz.headers["content-encoding"] ?? "none"} (first answer ${quick.bytes.length} bytes; Accept-Encoding: ${BROWSER_ACCEPT_ENCODING})`);
     const routes: { m: Measure; opts: Record<string, unknown> }[] = [
       { m: measure("bare Node http server (floor)"), opts: { url: `${bare.url}/` } },
       { m: measure("GET /api/health (does nothing)"), opts: { url: `${app.url}/api/health` } },
       { m: measure("GET /api/v1/me (token)"), opts: { url: `${app.url}/api/v1/me`, headers: { authorization: `Bearer ${token}` } } },
       { m: measure("GET /api/v1/me (cookie)"), opts: { url: `${app.url}/api/v1/me`, headers: { cookie } } },
-      { m: measure("GET /api/v1/articles/:id (300 claims, gzip)"), opts: { url: articleUrl, headers: browserArticle } },
-      { m: measure("  bare server, same gzip bytes (floor)"), opts: { url: bareGz.url } },
+      { m: measure("GET /api/v1/articles/:id (300 claims, as a browser asks)"), opts: { url: articleUrl, headers: browserArticle } },
+      { m: measure("  bare server, same compressed bytes (floor)"), opts: { url: bareGz.url } },
       { m: measure("  same article, If-None-Match (304)"), opts: { url: articleUrl, headers: { ...browserArticle, "if-none-match": String(gz.headers.etag) } } },
       { m: measure("  same article, no Accept-Encoding"), opts: { url: articleUrl, headers: { cookie } } },
       { m: measure("  bare server, same JSON bytes (floor)"), opts: { url: barePlain.url } },
@@ -270,11 +277,11 @@ export async function benchApi() {
     t(patchS.s5xx === 0 && locked === 0 && patchS.errors === 0, `PATCH: ${patchS.s5xx} 5xx, ${locked} "database is locked" answers, ${patchS.errors} errors/timeouts, ${patchS.other} other non-2xx (target: none)`);
     t(healthS.rate >= 2000, `do-nothing route: ${fmt(healthS.rate, 0)} req/s at ${CONNECTIONS} connections (target >= 2000; through Next's router ${fmt(summary(nextHealth).rate, 0)} req/s)`);
     t(bareS.rate / healthS.rate <= 12, `do-nothing route vs bare Node server: ${fmt(bareS.rate / healthS.rate)}x fewer req/s (target <= 12x; bare ${fmt(bareS.rate, 0)} req/s)`);
-    for (const [name, s] of [["GET /api/v1/me (token)", meTokenS], ["GET /api/v1/me (cookie)", meCookieS], ["GET /api/v1/articles/:id (300 claims, full 200, gzip as a browser asks)", articleS]] as const) {
+    for (const [name, s] of [["GET /api/v1/me (token)", meTokenS], ["GET /api/v1/me (cookie)", meCookieS], [`GET /api/v1/articles/:id (300 claims, full 200, ${gz.headers["content-encoding"] ?? "uncompressed"} as a browser asks)`, articleS]] as const) {
       t(s.p50 <= 2 * healthS.p50, `${name} p50 ${fmt(s.p50)} ms = ${fmt(s.p50 / healthS.p50, 2)}x the do-nothing route's ${fmt(healthS.p50)} ms (target <= 2x)`);
     }
     const x = (a: { p50: number }) => `${fmt(a.p50)} ms = ${fmt(a.p50 / healthS.p50, 2)}x`;
-    console.log(`          the article's floor, a bare server sending the same ${gz.bytes.length} gzip bytes: p50 ${x(bareGzS)} the do-nothing route (${fmt(bareGzS.rate, 0)} req/s; the app's route ${fmt(articleS.rate, 0)} req/s)`);
+    console.log(`          the article's floor, a bare server sending the same ${gz.bytes.length} ${gz.headers["content-encoding"] ?? "uncompressed"} bytes: p50 ${x(bareGzS)} the do-nothing route (${fmt(bareGzS.rate, 0)} req/s; the app's route ${fmt(articleS.rate, 0)} req/s)`);
     console.log(`          without Accept-Encoding (${plain.bytes.length} bytes): the app ${x(articlePlainS)}, a bare server with the same bytes ${x(barePlainS)}; unchanged article with If-None-Match: 304 p50 ${x(notModifiedS)}`);
     console.log(`  printed cold start: npm start ${fmt(coldNpm, 0)} ms to the first API answer (serve.mjs alone ${fmt(coldApi, 0)} ms; first page ${fmt(coldPage, 0)} ms)`);
     log(`done in ${fmt((performance.now() - started) / 1000)} s`);

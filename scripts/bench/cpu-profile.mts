@@ -35,7 +35,7 @@ function area(url: string): string {
     }
     return pkg;
   }
-  if (url.includes("/.next/")) return ".next (app bundle)";
+  if (url.includes("/.next/")) return `.next/${url.slice(url.indexOf("/.next/") + 7).replace(/^server\/chunks\//, "chunks/")}`;
   return path.relative(process.cwd(), url.replace(/^file:\/\//, ""));
 }
 

@@ -3,7 +3,7 @@
  * ORM's transactions, and directQuery reads the same rows on SQLite and PostgreSQL.
  */
 import { testDb } from "../support/fixtures";
-import { directQuery, directSqlite, fromSqlTime } from "@/lib/db-direct";
+import { directQuery, directQueryWhileUnchanged, directSqlite, fromSqlBoolean, fromSqlTime, type UnchangedMemo } from "@/lib/db-direct";
 
 const onSqlite = !process.env.DATABASE_URL?.startsWith("postgres");
 
@@ -20,6 +20,16 @@ it("directQuery reads what the ORM wrote, with times and booleans comparable on 
   expect(rows).toHaveLength(1);
   expect(rows[0].action).toBe("direct.read");
   expect(fromSqlTime(rows[0].createdAt)?.toISOString()).toBe(stamp.toISOString());
+
+  // Booleans: bound (as the adapter stores them) and read back on either database.
+  const id = `direct-bool-${Date.now()}`;
+  await db.user.create({ data: { id, name: "Direct", email: `${id}@example.com`, disabled: true } });
+  const users = await directQuery<{ id: string; disabled: unknown; emailVerified: unknown }>(db, `SELECT "id", "disabled", "emailVerified" FROM "User" WHERE "id" = $1 AND "disabled" = $2`, [id, true]);
+  expect(users).toHaveLength(1);
+  expect(fromSqlBoolean(users[0].disabled)).toBe(true);
+  expect(fromSqlBoolean(users[0].emailVerified)).toBe(false);
+  expect(await directQuery(db, `SELECT "id" FROM "User" WHERE "id" = $1 AND "disabled" = $2`, [id, false])).toHaveLength(0);
+  await db.user.delete({ where: { id } });
 });
 
 (onSqlite ? it : it.skip)("synchronous work waits for an open ORM transaction and never sees its rows", async () => {
@@ -49,4 +59,38 @@ it("directQuery reads what the ORM wrote, with times and booleans comparable on 
   rollBack();
   expect(await done).toBe("rolled back");
   expect(await seen).toEqual({ n: 0 });
+});
+
+(onSqlite ? it : it.skip)("directQueryWhileUnchanged reuses rows while nothing is written, and reads again after any write, on this connection or another", async () => {
+  const db = testDb();
+  const key = `memo-${Date.now()}`;
+  await db.setting.create({ data: { key, value: "one" } });
+  const memo: UnchangedMemo<{ value: string }> = new Map();
+  const read = () => directQueryWhileUnchanged<{ value: string }>(db, memo, key, `SELECT "value" FROM "Setting" WHERE "key" = $1`, [key]);
+  const first = await read();
+  expect(first).toEqual([{ value: "one" }]);
+  expect(await read()).toBe(first); // the same rows, not read again
+
+  // A write through the ORM on this connection, even to another table.
+  await db.auditEvent.create({ data: { action: "memo.other", objectType: "test", objectId: key } });
+  const afterOther = await read();
+  expect(afterOther).not.toBe(first);
+  expect(afterOther).toEqual([{ value: "one" }]);
+
+  // A write on the same connection, direct.
+  const direct = (await directSqlite(db))!;
+  await direct.run((_, prepare) => prepare(`UPDATE "Setting" SET "value" = ? WHERE "key" = ?`).run("two", key));
+  expect(await read()).toEqual([{ value: "two" }]);
+
+  // A write committed by another connection (another process, a script).
+  const { default: Database } = await import("better-sqlite3");
+  const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+  const conn = new Database(file);
+  try {
+    conn.prepare(`UPDATE "Setting" SET "value" = ? WHERE "key" = ?`).run("three", key);
+  } finally {
+    conn.close();
+  }
+  expect(await read()).toEqual([{ value: "three" }]);
+  await db.setting.delete({ where: { key } });
 });

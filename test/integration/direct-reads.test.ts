@@ -6,6 +6,8 @@
  * process, a script, an admin) counts on the very next request, and the cached article is never
  * served after any kind of write. Runs on SQLite and on PostgreSQL (npm run test:integration:pg).
  */
+import http from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { seedUsers, testDb, demoArticle, PASSWORD } from "../support/fixtures";
@@ -290,5 +292,84 @@ describe("the article's kept representation (in this process, beside the server)
     // kept bytes are reused when it is unchanged.
     await testDb().setting.upsert({ where: { key: "direct-reads.unrelated" }, create: { key: "direct-reads.unrelated", value: "1" }, update: { value: "2" } });
     expect(await getArticleRepresentation(actor, articleId)).toBe(third);
+  });
+});
+
+describe("GET /api/v1/articles/:id in the coding the client prefers", () => {
+  const path = () => `/api/v1/articles/${articleId}`;
+
+  /** One GET, its body as it came over the wire (fetch would decode it). */
+  function raw(headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }> {
+    return new Promise((resolve, reject) => {
+      http
+        .get(server.url + path(), { headers: { cookie: checker.cookieHeader, ...headers } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
+          res.on("error", reject);
+        })
+        .on("error", reject);
+    });
+  }
+  const BROWSER = "gzip, deflate, br, zstd";
+
+  it("sends brotli to a browser, the same JSON as uncompressed, and its smallest bytes once the version has stood", async () => {
+    const plain = await raw({ "accept-encoding": "identity" });
+    expect(plain.status).toBe(200);
+    const json = JSON.parse(plain.bytes.toString("utf8"));
+    expect(json.id).toBe(articleId);
+
+    const first = await raw({ "accept-encoding": BROWSER });
+    expect(first.status).toBe(200);
+    expect(first.headers["content-encoding"]).toBe("br");
+    expect(first.headers.vary).toMatch(/Accept-Encoding/);
+    expect(Number(first.headers["content-length"])).toBe(first.bytes.length);
+    expect(JSON.parse(brotliDecompressSync(first.bytes).toString("utf8"))).toEqual(json);
+    const etag = String(first.headers.etag);
+    // Weak: the bytes get smaller later, the content does not change.
+    expect(etag).toMatch(/^W\/"[\w-]+-br"$/);
+    expect(etag).not.toContain(String(plain.headers.etag).slice(1, -1) + '"');
+
+    // Once the version has stood a second, the smallest brotli replaces the quick one.
+    let later = first;
+    for (let i = 0; i < 100 && later.bytes.length >= first.bytes.length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      later = await raw({ "accept-encoding": BROWSER });
+    }
+    expect(later.bytes.length).toBeLessThan(first.bytes.length);
+    expect(later.headers.etag).toBe(etag);
+    expect(JSON.parse(brotliDecompressSync(later.bytes).toString("utf8"))).toEqual(json);
+
+    // Either ETag form revalidates it; gzip's and identity's tags do not.
+    expect((await raw({ "accept-encoding": BROWSER, "if-none-match": etag })).status).toBe(304);
+    expect((await raw({ "accept-encoding": BROWSER, "if-none-match": `"x", ${etag.slice(2)}` })).status).toBe(304);
+    expect((await raw({ "accept-encoding": BROWSER, "if-none-match": String(plain.headers.etag) })).status).toBe(200);
+  });
+
+  it("honours q-values: brotli refused gives gzip, nothing acceptable gives identity", async () => {
+    const gz = await raw({ "accept-encoding": "br;q=0, gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(String(gz.headers.etag)).toMatch(/-gz"$/);
+    const json = JSON.parse(gunzipSync(gz.bytes).toString("utf8"));
+    expect(json.id).toBe(articleId);
+    const preferGzip = await raw({ "accept-encoding": "br;q=0.5, gzip" });
+    expect(preferGzip.headers["content-encoding"]).toBe("gzip");
+    const none = await raw({ "accept-encoding": "zstd, identity;q=0.1" });
+    expect(none.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(none.bytes.toString("utf8"))).toEqual(json);
+  });
+
+  it("a change gives new brotli bytes under a new ETag at once", async () => {
+    const before = await raw({ "accept-encoding": BROWSER });
+    const etag = String(before.headers.etag);
+    const claims = JSON.parse(brotliDecompressSync(before.bytes).toString("utf8")).claims as { id: string; version: number }[];
+    expect(claims.length).toBeGreaterThan(0);
+    const changed = await checker.patch(`/api/v1/claims/${claims[0].id}`, { version: claims[0].version, summary: "changed for brotli" });
+    expect(changed.status).toBe(200);
+    const after = await raw({ "accept-encoding": BROWSER, "if-none-match": etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    const json = JSON.parse(brotliDecompressSync(after.bytes).toString("utf8"));
+    expect(json.claims.find((c: { id: string }) => c.id === claims[0].id).summary).toBe("changed for brotli");
   });
 });
