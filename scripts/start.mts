@@ -51,7 +51,20 @@ if (target.dialect === "sqlite") makeDatabasePrivate(target.path);
 const { createPrismaClient } = await import("../lib/db-client.ts");
 const { seed } = await import("../prisma/seed-data.mts");
 const db = createPrismaClient();
-const seeded = await seed(db);
+let seeded: string[];
+try {
+  seeded = await seed(db);
+} catch (error) {
+  // Bad seed settings (an admin password the policy refuses, an email that is not one) are the
+  // operator's to fix: say which and why, without a stack trace.
+  const { AppError } = await import("../lib/errors.ts");
+  if (!(error instanceof AppError)) throw error;
+  const fields = (error.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
+  const why = Object.entries(fields).filter(([, text]) => text !== error.message).map(([field, text]) => `\n  ${field}: ${text}`).join("");
+  console.error(`[start] Could not create the first admin from SEED_ADMIN_EMAIL / SEED_ADMIN_PASSWORD: ${error.message}${why}`);
+  await db.$disconnect();
+  process.exit(1);
+}
 const users = await db.user.count();
 await db.$disconnect();
 if (seeded.length) log(`seeded ${seeded.join(", ")}`);
