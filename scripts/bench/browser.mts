@@ -33,7 +33,7 @@ import { buildBenchArticle } from "./seed.mts";
 const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, "--disable-gpu-vsync", "--disable-frame-rate-limit"];
 
 const CLAIMS = 300;
-// 200 measured keystrokes (after 5 warm-up): p99 is then the third-slowest, not the single slowest of 40.
+// About 200 measured keystrokes (the first 5 are warm-up): p99 is then the third-slowest, not the single slowest of 40.
 const KEYSTROKES = 205;
 const KEY_INTERVAL_MS = 80; // a fast typist: about 12 characters a second
 const SAVES = 6;
