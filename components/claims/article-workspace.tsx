@@ -126,6 +126,9 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
 
   useEffect(() => {
     const onChange = () => {
+      // Typing in a field (the claim form) moves its caret: no need to read the document's selection.
+      const active = document.activeElement;
+      if (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) return;
       const sel = window.getSelection();
       if (sel && !sel.isCollapsed && textRef.current?.contains(sel.anchorNode)) readSelection();
     };

@@ -1,9 +1,7 @@
 "use client";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, Input, Notice, Select, Textarea } from "@/components/ui/field";
-import { StatusBadge } from "@/components/claims/status-badge";
-import { ReviewStateBadge } from "@/components/claims/review-state-badge";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Notice } from "@/components/ui/field";
+import { ClaimHeading, DraftTextField, SaveRow, StatusField, type DraftTextName } from "@/components/claims/claim-form-fields";
 import type { ClaimDetailDto, ClaimDto } from "@/lib/claims/dto";
 import type { StatusDto } from "@/lib/statuses/scale";
 import { can, type Role } from "@/lib/permissions";
@@ -31,6 +29,11 @@ function describe(fields: MergeField[], what: string): string {
 
 function draftOf(c: ClaimDto): Draft {
   return { status: c.status, summary: c.summary, claimant: c.claimant, rationale: c.rationale };
+}
+
+/** Whether the form holds anything other than `base`'s values. */
+function isDirty(draft: Draft, base: ClaimDto): boolean {
+  return draft.status !== base.status || draft.summary !== base.summary || draft.claimant !== base.claimant || draft.rationale !== base.rationale;
 }
 
 /** The editor of one claim: verdict, summary, claimant, rationale, and its evidence links. */
@@ -99,7 +102,11 @@ export function ClaimEditor({
     return () => window.removeEventListener("claim-set-status", onSet);
   }, [claim.id, canEdit]);
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
+  const dirty = isDirty(draft, base);
+
+  // Stable setters: a keystroke renders the field it changed, not the rest of the form.
+  const setText = useCallback((name: DraftTextName, value: string) => setDraft((d) => (d[name] === value ? d : { ...d, [name]: value })), []);
+  const setStatus = useCallback((status: string) => setDraft((d) => (d.status === status ? d : { ...d, status })), []);
 
   // Keep unsaved edits with the workspace, so moving to another claim (or j/k) loses nothing.
   useEffect(() => {
@@ -248,15 +255,7 @@ export function ClaimEditor({
 
   return (
     <section aria-labelledby="claim-editor-title" className="space-y-4">
-      <div>
-        <h2 id="claim-editor-title" className="flex items-center gap-2 text-base font-semibold">
-          Claim {number} <StatusBadge status={statusOf(base.status)} />
-          {base.reviewState !== "none" ? <ReviewStateBadge state={base.reviewState} /> : null}
-        </h2>
-        <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 font-serif text-[15px] leading-relaxed text-slate-800">
-          {claim.quote}
-        </blockquote>
-      </div>
+      <ClaimHeading number={number} status={statusOf(base.status)} reviewState={base.reviewState} quote={claim.quote} />
 
       {merge && merge.result.conflicts.length > 0 ? (
         <MergeConflicts conflicts={merge.result.conflicts} who={merge.who} statuses={statuses} onChoose={choose} />
@@ -276,45 +275,11 @@ export function ClaimEditor({
           }
         }}
       >
-        <Field label="Status">
-          <Select
-            ref={statusRef}
-            name="status"
-            value={draft.status}
-            disabled={!canEdit}
-            onChange={(e) => setDraft({ ...draft, status: e.target.value })}
-            id="claim-status"
-          >
-            {statuses.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Claim, in a sentence" hint="What exactly is being checked.">
-          <Input name="summary" value={draft.summary} disabled={!canEdit} onChange={(e) => setDraft({ ...draft, summary: e.target.value })} />
-        </Field>
-        <Field label="Claimant" hint="Who made the claim.">
-          <Input name="claimant" value={draft.claimant} disabled={!canEdit} onChange={(e) => setDraft({ ...draft, claimant: e.target.value })} />
-        </Field>
-        <Field label="Rationale">
-          <Textarea
-            name="rationale"
-            rows={5}
-            value={draft.rationale}
-            disabled={!canEdit}
-            onChange={(e) => setDraft({ ...draft, rationale: e.target.value })}
-          />
-        </Field>
-        {canEdit ? (
-          <div className="flex items-center gap-3">
-            <Button type="submit" disabled={saving || !dirty || !!(merge && merge.result.conflicts.length > 0)}>
-              {saving ? "Saving…" : "Save"}
-            </Button>
-            <span className="text-xs text-slate-500">{dirty ? "Unsaved changes · Ctrl+Enter saves" : "All changes saved"}</span>
-          </div>
-        ) : null}
+        <StatusField value={draft.status} statuses={statuses} disabled={!canEdit} onValue={setStatus} selectRef={statusRef} />
+        <DraftTextField name="summary" label="Claim, in a sentence" hint="What exactly is being checked." value={draft.summary} disabled={!canEdit} onValue={setText} />
+        <DraftTextField name="claimant" label="Claimant" hint="Who made the claim." value={draft.claimant} disabled={!canEdit} onValue={setText} />
+        <DraftTextField name="rationale" label="Rationale" value={draft.rationale} disabled={!canEdit} onValue={setText} />
+        {canEdit ? <SaveRow saving={saving} dirty={dirty} blocked={!!(merge && merge.result.conflicts.length > 0)} /> : null}
       </form>
 
       {below}

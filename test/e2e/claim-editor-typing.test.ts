@@ -1,0 +1,96 @@
+/**
+ * End to end: typing in the claim form. The text boxes are fixed-size boxes (each lays out and
+ * paints apart from the page, for typing speed): a long rationale scrolls inside its box, the form
+ * does not move, and all of it is saved; the article's selection is still read after typing.
+ */
+import type { Page } from "playwright-core";
+import { startServer, type TestServer } from "../support/server";
+import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
+import { openBrowser, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
+
+jest.setTimeout(180_000);
+
+let server: TestServer;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let article: { id: string; title: string };
+let users: Awaited<ReturnType<typeof seedUsers>>;
+
+beforeAll(async () => {
+  users = await seedUsers();
+  article = await testDb().article.findFirstOrThrow({ select: { id: true, title: true } });
+  server = await startServer();
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await testDb().$disconnect();
+});
+
+/** Signed in as the checker, on the demo article, with a new claim on `quote` (marked with the mouse) open. */
+async function openNewClaim(quote: string): Promise<Page> {
+  const page = await browser.newPage();
+  await signInThroughForm(page, server.url, users.checker.email, PASSWORD);
+  await Promise.all([page.waitForURL(`**/articles/${article.id}`), page.getByRole("link", { name: article.title }).click()]);
+  await waitForHydration(page, "[role=document]");
+  await selectWithMouse(page, quote);
+  await page.getByRole("button", { name: "Add claim" }).click();
+  await page.locator("section[aria-labelledby=claim-editor-title] blockquote", { hasText: quote }).waitFor();
+  await waitForHydration(page, "textarea[name=rationale]");
+  return page;
+}
+
+test("a long rationale scrolls inside its box, the form stays put, and Ctrl+Enter saves all of it", async () => {
+  const quote = "Xi last visited Russia in 2019";
+  const page = await openNewClaim(quote);
+  const rationale = page.locator("textarea[name=rationale]");
+  const save = page.locator("section[aria-labelledby=claim-editor-title]").getByRole("button", { name: "Save", exact: true });
+  const boxBefore = (await rationale.boundingBox())!;
+  const saveBefore = (await save.boundingBox())!;
+
+  const paragraph = "The customs table for March shows exports of 4.1 billion, not the 5 billion the minister quoted. ";
+  const text = `Checked against the customs service's own table.\n${paragraph.repeat(6)}\nSecond source: the central bank's monthly bulletin.`;
+  await rationale.fill("");
+  await rationale.click();
+  await page.keyboard.type(text);
+
+  // Ten lines in a five-row box: the box keeps its size and scrolls; the Save button below it stays where it was.
+  const boxAfter = (await rationale.boundingBox())!;
+  expect(boxAfter.height).toBeCloseTo(boxBefore.height, 0);
+  expect(boxAfter.width).toBeCloseTo(boxBefore.width, 0);
+  expect((await save.boundingBox())!.y - boxAfter.y).toBeCloseTo(saveBefore.y - boxBefore.y, 0);
+  expect(await rationale.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  // The caret (at the end) is in view: the box scrolled down to its last line (the bottom padding may stay below).
+  const scroll = await rationale.evaluate((el) => ({ top: el.scrollTop, view: el.clientHeight, height: el.scrollHeight }));
+  expect(scroll.top).toBeGreaterThan(0);
+  expect(scroll.height - (scroll.top + scroll.view)).toBeLessThan(20);
+  await page.getByText("Unsaved changes · Ctrl+Enter saves").waitFor();
+
+  await page.keyboard.press("Control+Enter");
+  await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  await page.reload();
+  await waitForHydration(page, "[role=document]");
+  await page.locator("section[aria-labelledby=claims-title] ol > li button", { hasText: quote }).click();
+  await waitForHydration(page, "textarea[name=rationale]");
+  expect(await page.locator("textarea[name=rationale]").inputValue()).toBe(text);
+  await page.close();
+});
+
+test("after typing in the form, selecting a passage of the text with the mouse still offers Add claim", async () => {
+  const page = await openNewClaim("Putin attended the opening of the Winter Olympics in Beijing last year");
+  const summary = page.locator("input[name=summary]");
+  await summary.click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" (draft)");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("summary");
+
+  await selectWithMouse(page, "the Kremlin announced on Friday");
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("the Kremlin announced on Friday");
+  await page.getByRole("button", { name: "Add claim" }).waitFor();
+  // The edit typed before is still in the form, unsaved.
+  expect(await summary.inputValue()).toMatch(/ \(draft\)$/);
+  await page.getByText("Unsaved changes · Ctrl+Enter saves").waitFor();
+  page.once("dialog", (d) => d.accept());
+  await page.close({ runBeforeUnload: false });
+});
