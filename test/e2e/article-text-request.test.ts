@@ -129,3 +129,32 @@ test("an article edited while it is open shows its new text", async () => {
   await page.locator("[role=document]").getByText("A new second sentence, added by the editor.").waitFor();
   expect(await page.locator("[role=document]").textContent()).not.toContain("\nSecond sentence.");
 });
+
+test("on a phone the loading state stands where the text will be, and the demo article reads as before", async () => {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInThroughForm(page, server.url, users.checker.email, PASSWORD);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(textRequests(long.id), async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/articles/${long.id}`);
+  const status = page.getByRole("status").filter({ hasText: "Loading the article text…" });
+  await status.waitFor();
+  expect(await status.isVisible()).toBe(true);
+  await shot(page, "article-text-loading-phone");
+  release();
+  await page.locator("[role=document]").getByText("Paragraph 1.", { exact: false }).first().waitFor();
+  await shot(page, "article-text-loaded-phone");
+
+  const demo = await testDb().article.findFirstOrThrow({ where: { title: { startsWith: "Xi to visit" } }, select: { id: true, body: true } });
+  await page.goto(`${server.url}/articles/${demo.id}`);
+  await waitForHydration(page, "[role=document]");
+  const first = demo.body.slice(0, 40);
+  await page.locator("[role=document]").getByText(first, { exact: false }).first().waitFor();
+  await shot(page, "article-demo-phone");
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await shot(page, "article-demo-desktop");
+});
