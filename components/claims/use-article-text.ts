@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { articleTextUrl } from "@/lib/articles/text-url";
 import { useInBrowser } from "@/components/claims/use-in-browser";
 
@@ -25,6 +25,11 @@ export function useArticleText(articleId: string, revision: number, onGone: () =
   const [read, setRead] = useState<{ url: string; body?: string; error?: string }>({ url });
   const [attempt, setAttempt] = useState(0);
   const kept = inBrowser && last?.url === url ? last.body : undefined;
+  // Read from the effect without being one of its dependencies (a new function must not read the text again).
+  const gone = useRef(onGone);
+  useEffect(() => {
+    gone.current = onGone;
+  }, [onGone]);
 
   useEffect(() => {
     if (last?.url === url) return;
@@ -42,7 +47,7 @@ export function useArticleText(articleId: string, revision: number, onGone: () =
         if (response.status === 404 || response.ok) {
           // This revision is gone (the article was deleted or rewritten): read the page again.
           setRead({ url, error: "This version of the article is no longer available. Loading the current one…" });
-          onGone();
+          gone.current();
           return;
         }
         setRead({ url, error: `The article text could not be loaded (error ${response.status}).` });
@@ -52,7 +57,7 @@ export function useArticleText(articleId: string, revision: number, onGone: () =
         setRead({ url, error: error instanceof Error && error.name === "TypeError" ? "The article text could not be loaded: the connection failed." : "The article text could not be loaded." });
       });
     return () => controller.abort();
-  }, [url, revision, attempt, onGone]);
+  }, [url, revision, attempt]);
 
   const body = kept ?? (read.url === url ? read.body : undefined);
   if (body !== undefined) return { status: "ready", body };
