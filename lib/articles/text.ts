@@ -33,15 +33,18 @@ const MAX_BYTES = 48 * 1024 * 1024;
 const KEY = Symbol.for("claimcheck.articleTexts");
 const cache: Map<string, ArticleText> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Map<string, ArticleText>;
 
+/** What an entry holds in memory: its bytes, and its string at up to two bytes a character. */
+const sizeOf = (e: ArticleText) => e.utf8.byteLength + (e.gzip?.byteLength ?? 0) + (e.br?.byteLength ?? 0) + 2 * e.body.length;
+
 function remember(key: string, entry: ArticleText) {
   cache.set(key, entry);
   let bytes = 0;
-  for (const e of cache.values()) bytes += e.utf8.byteLength + (e.gzip?.byteLength ?? 0) + (e.br?.byteLength ?? 0);
+  for (const e of cache.values()) bytes += sizeOf(e);
   for (const [k, e] of cache) {
     if (cache.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
     if (k === key) continue;
     cache.delete(k);
-    bytes -= e.utf8.byteLength + (e.gzip?.byteLength ?? 0) + (e.br?.byteLength ?? 0);
+    bytes -= sizeOf(e);
   }
 }
 
