@@ -158,3 +158,22 @@ test("on a phone the loading state stands where the text will be, and the demo a
   await page.setViewportSize({ width: 1400, height: 1000 });
   await shot(page, "article-demo-desktop");
 });
+
+test("a long text is drawn in sections of blocks; a selection across two sections makes a claim with the exact quote", async () => {
+  const page = await browser.newPage();
+  await signInThroughForm(page, server.url, users.checker.email, PASSWORD);
+  await page.goto(`${server.url}/articles/${long.id}`);
+  await waitForHydration(page, "[role=document]");
+  await page.waitForSelector("[role=document] [data-section] [data-block]");
+  const edge = await page.evaluate(() => Number((document.querySelector("[role=document] [data-section]")!.lastElementChild as HTMLElement).dataset.end));
+  expect(long.body.slice(edge - 2, edge)).toBe("\n\n");
+  const from = long.body.lastIndexOf("while imports fell.", edge);
+  const to = edge + /^Paragraph \d+\./.exec(long.body.slice(edge))![0].length;
+  const text = long.body.slice(from, to);
+  await page.locator("[role=document] [data-section]").first().evaluate((el) => el.lastElementChild!.scrollIntoView({ block: "center" }));
+  await selectWithMouse(page, text);
+  await page.getByRole("button", { name: "Add claim" }).click();
+  await page.locator("section[aria-labelledby=claim-editor-title] blockquote").waitFor();
+  const claims = (await api.get(`/api/v1/articles/${long.id}`)).body.claims as { quote: string; start: number; end: number }[];
+  expect(claims).toContainEqual(expect.objectContaining({ quote: text, start: from, end: to }));
+});
