@@ -123,6 +123,21 @@ const Block = memo(
   (a, b) => a.sig === b.sig && a.start === b.start && a.end === b.end,
 );
 
+/** Blocks per section: a text of more blocks than this is drawn in sections of this many. */
+const SECTION_BLOCKS = 16;
+
+/** A run of blocks, skipped as a whole by the browser while off screen; `sig` sums up its blocks'. */
+const Section = memo(
+  function Section({ chars, lines, children }: { chars: number; lines: number; sig: string; children: React.ReactNode }) {
+    return (
+      <div data-section="" className="text-section" style={{ "--w": chars, "--n": lines } as React.CSSProperties}>
+        {children}
+      </div>
+    );
+  },
+  (a, b) => a.sig === b.sig,
+);
+
 /**
  * The article text with every claim highlighted in its status colour, underlined, and followed
  * by a numbered status label, so overlapping and adjacent claims each stay visible and reachable.
@@ -142,9 +157,7 @@ export const AnnotatedText = memo(function AnnotatedText({ body, claims: allClai
     return map;
   }, [claims]);
 
-  return (
-    <>
-      {blocks.map((block, b) => {
+  const drawn = blocks.map((block, b) => {
         const out: React.ReactNode[] = [];
         let sig = "";
         for (const seg of block.runs) {
@@ -168,14 +181,34 @@ export const AnnotatedText = memo(function AnnotatedText({ body, claims: allClai
           }
         }
         const w = weights[b];
-        return (
-          <Block key={`k${block.start}`} start={block.start} end={block.end} chars={w.chars} lines={w.breaks === 0 ? 0.5 : w.breaks - 0.5} sig={sig}>
-            {out}
-          </Block>
-        );
-      })}
-    </>
-  );
+        const lines = w.breaks === 0 ? 0.5 : w.breaks - 0.5;
+        return {
+          sig: `${block.start}-${block.end}{${sig}}`,
+          chars: w.chars,
+          lines,
+          element: (
+            <Block key={`k${block.start}`} start={block.start} end={block.end} chars={w.chars} lines={lines} sig={sig}>
+              {out}
+            </Block>
+          ),
+        };
+      });
+  if (drawn.length <= SECTION_BLOCKS) return <>{drawn.map((d) => d.element)}</>;
+  const sections: React.ReactNode[] = [];
+  for (let i = 0; i < drawn.length; i += SECTION_BLOCKS) {
+    const group = drawn.slice(i, i + SECTION_BLOCKS);
+    sections.push(
+      <Section
+        key={`s${blocks[i].start}`}
+        chars={group.reduce((n, d) => n + d.chars, 0)}
+        lines={group.reduce((n, d) => n + d.lines, 0)}
+        sig={group.map((d) => d.sig).join("")}
+      >
+        {group.map((d) => d.element)}
+      </Section>,
+    );
+  }
+  return <>{sections}</>;
 });
 
 /** The elements holding text runs (not the blocks around them), in text order. */
@@ -196,11 +229,13 @@ export function pointToOffset(root: HTMLElement, node: Node, offset: number): nu
   if (badge && root.contains(badge)) return Number(badge.dataset.at);
   const isRun = el.dataset?.start !== undefined && el.dataset.block === undefined;
   if (isRun) return offset === 0 ? Number(el.dataset.start) : Number(el.dataset.end);
-  // A point between children of a block or of the text root: use the neighbouring run's, label's or block's edge.
-  const after = el.childNodes[offset] as HTMLElement | undefined;
+  // A point between children of a block, a section or the text root: use the neighbouring run's,
+  // label's or block's edge (a section's first or last block's).
+  const inner = (n: HTMLElement | undefined, first: boolean) => (n?.dataset?.section !== undefined ? ((first ? n.firstElementChild : n.lastElementChild) as HTMLElement | null) ?? undefined : n);
+  const after = inner(el.childNodes[offset] as HTMLElement | undefined, true);
   if (after?.dataset?.start !== undefined) return Number(after.dataset.start);
   if (after?.dataset?.at !== undefined) return Number(after.dataset.at);
-  const before = el.childNodes[offset - 1] as HTMLElement | undefined;
+  const before = inner(el.childNodes[offset - 1] as HTMLElement | undefined, false);
   if (before?.dataset?.end !== undefined) return Number(before.dataset.end);
   if (before?.dataset?.at !== undefined) return Number(before.dataset.at);
   if (el.dataset?.block !== undefined) return offset === 0 ? Number(el.dataset.start) : Number(el.dataset.end);

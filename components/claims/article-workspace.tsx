@@ -15,7 +15,8 @@ import { createClaimAction } from "@/lib/claims/actions";
 import type { ClaimDto } from "@/lib/claims/dto";
 import { createClaimStore, reduceClaimStore, type StoreEvent } from "@/lib/claims/store";
 import { useArticleEvents } from "@/components/claims/use-article-events";
-import { useInBrowser } from "@/components/claims/use-in-browser";
+import { setArticleTextShown, useArticleText } from "@/components/claims/use-article-text";
+import { ArticleTextStatus } from "@/components/claims/article-text-status";
 import { PresenceList } from "@/components/claims/presence-list";
 import { ShortcutHelp, isTypingTarget, useShortcutsEnabled } from "@/components/claims/shortcuts";
 import { trimRange } from "@/lib/anchoring/text";
@@ -23,7 +24,8 @@ import type { StatusDto } from "@/lib/statuses/scale";
 import { can, type Role } from "@/lib/permissions";
 
 type Props = {
-  article: { id: string; body: string; revision: number };
+  /** The article and the revision the page rendered (its text is read apart: use-article-text.ts). */
+  article: { id: string; revision: number };
   initialClaims: ClaimDto[];
   /** The article's change sequence when `initialClaims` were read: the event stream resumes after it. */
   changeSeq: number;
@@ -71,9 +73,15 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
   // keystroke (an editor reads its claim's entry when it mounts); the set of claims with edits is state.
   const [drafts] = useState(() => new Map<string, Unsaved>());
   const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(() => new Set());
-  // The article text is drawn in the browser only: the page sends the body once (in the RSC
-  // payload), not a second time as server-rendered HTML.
-  const inBrowser = useInBrowser();
+  // The article text is its own request (preloaded by the page), drawn in the browser only: the
+  // page's HTML and RSC payload do not carry it.
+  const text = useArticleText(article.id, article.revision, router.refresh);
+  const body = text.body;
+  const inBrowser = body !== null;
+  useEffect(() => {
+    setArticleTextShown(inBrowser);
+    return () => setArticleTextShown(false);
+  }, [inBrowser]);
   const textRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const canCreate = can(viewer, "claim:create");
@@ -115,12 +123,13 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
     const a = pointToOffset(root, range.startContainer, range.startOffset);
     const b = pointToOffset(root, range.endContainer, range.endOffset);
     if (a === null || b === null) return null;
-    const { start, end } = trimRange(article.body, Math.min(a, b), Math.max(a, b));
+    if (body === null) return null;
+    const { start, end } = trimRange(body, Math.min(a, b), Math.max(a, b));
     if (end <= start) return null;
     const rect = range.getBoundingClientRect();
     const box = wrap.getBoundingClientRect();
     return { start, end, top: rect.bottom - box.top + 6, left: Math.max(0, Math.min(rect.left - box.left, box.width - 160)) };
-  }, [article.body, canCreate]);
+  }, [body, canCreate]);
 
   const readSelection = useCallback(() => setPending(selectionRange()), [selectionRange]);
 
@@ -273,11 +282,16 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
   }, [selectedId, inBrowser]);
 
   // Characters per line of the text column: the blocks not drawn yet estimate their height from it.
+  // Measured on the box that holds the text or stands in for it while the text loads (same font
+  // and padding), and set on the wrapper around it: the text then arrives with it in place, where
+  // setting it on the drawn text would restyle every block once more.
   useEffect(() => {
-    const root = textRef.current;
-    if (!root || !inBrowser) return;
+    const wrap = wrapRef.current;
+    if (!wrap) return;
     let width = 0;
     const measure = () => {
+      const root = wrap.querySelector<HTMLElement>("[data-text-box]");
+      if (!root) return;
       const style = getComputedStyle(root);
       const inner = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       if (inner === width) return;
@@ -287,13 +301,13 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
       context.font = style.font;
       const perChar = context.measureText(SAMPLE_LINE).width / SAMPLE_LINE.length;
       // Lines break at spaces, so a line holds a little less than its width in characters.
-      if (perChar > 0 && inner > 0) root.style.setProperty("--cpl", String(Math.max(8, Math.floor((0.94 * inner) / perChar))));
+      if (perChar > 0 && inner > 0) wrap.style.setProperty("--cpl", String(Math.max(8, Math.floor((0.94 * inner) / perChar))));
     };
     measure();
     const observer = new ResizeObserver(measure);
-    observer.observe(root);
+    observer.observe(wrap);
     return () => observer.disconnect();
-  }, [inBrowser]);
+  }, []);
 
   return (
     <>
@@ -316,7 +330,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
             onAddAnyway={() => addClaim(duplicate.range, true)}
           />
         ) : null}
-        {inBrowser ? (
+        {body !== null ? (
         <div
           ref={textRef}
           // Editable only so the keyboard can move a caret and select (Shift+arrows); every
@@ -325,6 +339,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
           suppressContentEditableWarning
           spellCheck={false}
           role="document"
+          data-text-box
           aria-label="Article text. Select a passage and press Enter to add it as a claim."
           tabIndex={0}
           onBeforeInput={(e) => e.preventDefault()}
@@ -333,7 +348,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
             const offsets = selectionOffsets();
             if (!offsets) return;
             e.preventDefault();
-            e.clipboardData.setData("text/plain", article.body.slice(offsets.start, offsets.end));
+            e.clipboardData.setData("text/plain", body.slice(offsets.start, offsets.end));
           }}
           onPaste={(e) => e.preventDefault()}
           onCut={(e) => e.preventDefault()}
@@ -358,12 +373,10 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
           onKeyUp={readSelection}
           className="whitespace-pre-wrap rounded-lg border border-slate-200 bg-white px-8 py-6 font-serif text-[18px] leading-[1.75] text-slate-900 caret-blue-700 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700"
         >
-          <AnnotatedText body={article.body} claims={claims} statuses={statusMap} selectedId={selectedId} numbers={numbers} onChoose={choose} />
+          <AnnotatedText body={body} claims={claims} statuses={statusMap} selectedId={selectedId} numbers={numbers} onChoose={choose} />
         </div>
         ) : (
-          <div aria-busy="true" className="rounded-lg border border-slate-200 bg-white px-8 py-6 font-serif text-[18px] leading-[1.75] text-slate-500 shadow-sm">
-            Loading the article text…
-          </div>
+          <ArticleTextStatus state={text} />
         )}
         {pending ? (
           <div className="absolute z-10 flex items-center gap-2 rounded-md border border-slate-300 bg-white p-1.5 shadow-lg" style={{ top: pending.top, left: pending.left }}>
@@ -441,7 +454,7 @@ export function ArticleWorkspace({ article, initialClaims, changeSeq, statuses, 
               claim={selected}
               viewer={viewer}
               revision={article.revision}
-              selection={pending ? { start: pending.start, end: pending.end, text: article.body.slice(pending.start, pending.end) } : null}
+              selection={pending && body !== null ? { start: pending.start, end: pending.end, text: body.slice(pending.start, pending.end) } : null}
               onChanged={onSaved}
               onDeleted={(id) => {
                 dispatch({ type: "deleted", id });

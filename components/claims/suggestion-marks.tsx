@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
 import { createClaimAction } from "@/lib/claims/actions";
-import { useInBrowser } from "@/components/claims/use-in-browser";
+import { useArticleTextShown } from "@/components/claims/use-article-text";
 import { rangeForOffsets, RUN_SELECTOR } from "@/components/claims/annotated-text";
 import type { Suggestion } from "@/lib/suggestions/score";
 
@@ -52,8 +52,8 @@ export function SuggestionMarks({
     }
   }, [articleId]);
 
-  // The article text appears after hydration (ArticleWorkspace): draw the marks once it is there.
-  const textShown = useInBrowser();
+  // The article text appears once read, after hydration (ArticleWorkspace): draw the marks once it is there.
+  const textShown = useArticleTextShown();
   const open = useMemo(() => suggestions.filter((s) => !dismissed.has(key(s))), [suggestions, dismissed]);
 
   useEffect(() => {

@@ -110,6 +110,20 @@ function toArticleDto(
   };
 }
 
+/** One article with its claims in text order, without its body (the article page loads the text apart: lib/articles/text.ts). */
+export async function getArticleWithoutBody(actor: Actor, articleId: string): Promise<Omit<ArticleDto, "body">> {
+  if (!can(actor, "article:read")) throw new NotFoundError("article");
+  const { body: _, ...fields } = articleFields;
+  const row = await db.article.findUnique({
+    where: { id: articleId },
+    select: { ...fields, claims: { select: claimSelect, orderBy: [{ start: "asc" }, { end: "desc" }] } },
+  });
+  if (!row) throw new NotFoundError("article");
+  const { claims, ...article } = row;
+  const { body: __, ...dto } = toArticleDto({ ...article, body: "" }, claims.map(toClaimDto).sort(compareClaimsInTextOrder));
+  return dto;
+}
+
 /** One article with its claims in text order. */
 export async function getArticle(actor: Actor, articleId: string): Promise<ArticleDto> {
   if (!can(actor, "article:read")) throw new NotFoundError("article");

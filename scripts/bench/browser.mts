@@ -37,7 +37,7 @@ const CLAIMS = 300;
 const KEYSTROKES = 205;
 const KEY_INTERVAL_MS = 80; // a fast typist: about 12 characters a second
 const SAVES = 6;
-const OPENS = 2;
+const OPENS = 3;
 const BIG_BYTES = 2_000_000; // 2 MB of UTF-8: under the 2 MiB-character limit (lib/config.ts) and the API's request size limit
 const TARGET = { keyMs: 16, saveMs: 150, importMs: 1000, transferRatio: 1.2, openMs: 1500 };
 
@@ -82,7 +82,7 @@ function rng(seed: number) {
  * others of the text and the figures changed (so it compresses like real text, not like one
  * paragraph repeated), in paragraphs, with Cyrillic and Chinese paragraphs among them.
  */
-function bigArticle(demo: string): string {
+export function bigArticle(demo: string): string {
   const r = rng(11);
   const sentences = demo.split(/\n\n+/).flatMap((p) => p.match(/[^.!?]+[.!?]+["”']?/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 20);
   const words = demo.split(/\s+/).filter((w) => /^[a-z]{3,}$/.test(w));
@@ -352,19 +352,24 @@ async function saveToHighlight(page: Page, baseUrl: string, articleId: string, c
   return Object.assign(results.slice(1), { answerBytes });
 }
 
-/** Bytes of the document request and any RSC (flight) fetches, as received on the wire. */
+/**
+ * Bytes of the document request, any RSC (flight) fetches and the article text's own request
+ * (GET /api/v1/articles/:id/text: the page's text travels there, so it counts), as received on the wire.
+ */
 async function watchTransfer(cdp: CDPSession) {
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: false });
   const kind = new Map<string, string>();
-  const bytes = { document: 0, flight: 0, other: 0, encoding: "" };
+  const bytes = { document: 0, flight: 0, text: 0, other: 0, encoding: "", textEncoding: "" };
   cdp.on("Network.responseReceived", (e) => {
     const rsc = /text\/x-component/.test(e.response.mimeType) || /[?&]_rsc=/.test(e.response.url);
-    kind.set(e.requestId, e.type === "Document" ? "document" : rsc ? "flight" : "other");
+    const text = /\/api\/v1\/articles\/[^/]+\/text(\?|$)/.test(e.response.url);
+    kind.set(e.requestId, e.type === "Document" ? "document" : rsc ? "flight" : text ? "text" : "other");
+    if (text) bytes.textEncoding = String(e.response.headers["content-encoding"] ?? e.response.headers["Content-Encoding"] ?? "none");
     if (e.type === "Document") bytes.encoding = String(e.response.headers["content-encoding"] ?? e.response.headers["Content-Encoding"] ?? "none");
   });
   cdp.on("Network.loadingFinished", (e) => {
-    const k = kind.get(e.requestId) as "document" | "flight" | "other" | undefined;
+    const k = kind.get(e.requestId) as "document" | "flight" | "text" | "other" | undefined;
     if (k) bytes[k] += e.encodedDataLength;
   });
   return bytes;
@@ -428,12 +433,16 @@ export async function benchBrowser(root = process.cwd()) {
 
     if (process.env.BENCH_BROWSER_ONLY === "open") {
       // A quick look at opening the big article (no verdicts): import it, warm the scripts' cache, open it.
-      const res = await fetch(`${server.url}/api/v1/articles`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: server.url, cookie },
-        body: JSON.stringify({ title: "Big article", body: big, outlet: "Bench" }),
-      });
-      const { id } = (await res.json()) as { id: string };
+      const ids: string[] = [];
+      for (let i = 0; i < OPENS; i++) {
+        const res = await fetch(`${server.url}/api/v1/articles`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: server.url, cookie },
+          body: JSON.stringify({ title: `Big article ${i + 1}`, body: big, outlet: "Bench" }),
+        });
+        ids.push(((await res.json()) as { id: string }).id);
+      }
+      const id = ids[0];
       await page.goto(`${server.url}/articles/${articleId}`);
       await waitForHydration(page, "[role=document]");
       for (let i = 0; i < 3; i++) {
@@ -454,9 +463,13 @@ export async function benchBrowser(root = process.cwd()) {
           await profiling.send("Profiler.setSamplingInterval", { interval: 500 });
           await profiling.send("Profiler.start");
         }
-        const r = await openBig(p, server.url, id, big.length);
+        const r = await openBig(p, server.url, ids[i], big.length);
         if (profiling) summariseProfile((await profiling.send("Profiler.stop")).profile as unknown as CpuProfile);
-        if (file && i === OPENS - 1) summariseTrace(JSON.parse((await browser.stopTracing()).toString("utf8")), 25);
+        if (file && i === OPENS - 1) {
+          const trace = (await browser.stopTracing()).toString("utf8");
+          writeFileSync(file, trace);
+          summariseTrace(JSON.parse(trace), 25);
+        }
         log(`open ${i + 1}: ${f(r.interactive)} ms; response end ${f(r.responseEnd)} ms, DOMContentLoaded ${f(r.dcl)} ms`);
         if (process.env.SCREENSHOT_DIR && i === 0) await p.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "big-article.png") });
         await p.close();
@@ -478,8 +491,10 @@ export async function benchBrowser(root = process.cwd()) {
     log(`saves done: p50 ${f(pct(saves.map((s) => s.total), 50))} ms`);
     // 3a. Import through the API (the same session, as the browser would send it).
     const apiTimes: number[] = [];
-    let apiId = "";
-    for (let i = 0; i < 2; i++) {
+    // One import per open below: each open is then a first open of an article nobody has read
+    // (its text in neither the browser's cache nor the server's), as a new article is.
+    const apiIds: string[] = [];
+    for (let i = 0; i < OPENS; i++) {
       const t = performance.now();
       const res = await fetch(`${server.url}/api/v1/articles`, {
         method: "POST",
@@ -489,7 +504,7 @@ export async function benchBrowser(root = process.cwd()) {
       const json = (await res.json()) as { id?: string };
       if (res.status !== 201 || !json.id) throw new Error(`API import answered ${res.status}: ${JSON.stringify(json).slice(0, 200)}`);
       apiTimes.push(performance.now() - t);
-      apiId = json.id;
+      apiIds.push(json.id);
     }
 
     log(`API imports done: ${apiTimes.map((t) => f(t)).join(", ")} ms`);
@@ -536,13 +551,13 @@ export async function benchBrowser(root = process.cwd()) {
 
     // 4. Open the big article: transfer and time to interactive (the app's scripts are in the cache from the pages before).
     const opens: Awaited<ReturnType<typeof openBig>>[] = [];
-    let transfer = { document: 0, flight: 0, other: 0, encoding: "" };
+    let transfer = { document: 0, flight: 0, text: 0, other: 0, encoding: "", textEncoding: "" };
     for (let i = 0; i < OPENS; i++) {
       const p = await context.newPage();
       const cdp = await context.newCDPSession(p);
       const bytes = await watchTransfer(cdp);
-      const r = await openBig(p, server.url, apiId, big.length);
-      log(`open ${i + 1}: ${f(r.interactive)} ms`);
+      const r = await openBig(p, server.url, apiIds[i], big.length);
+      log(`open ${i + 1}: ${f(r.interactive)} ms; response end ${f(r.responseEnd)} ms, DOMContentLoaded ${f(r.dcl)} ms; text request ${bytes.text} B`);
       if (process.env.SCREENSHOT_DIR && i === 0) await p.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "big-article.png") });
       opens.push(r);
       transfer = { ...bytes };
@@ -551,7 +566,7 @@ export async function benchBrowser(root = process.cwd()) {
 
     // How many times the text travels in the page (the document, with its inline RSC payload).
     const copies = (await page.evaluate(
-      `fetch("/articles/${apiId}").then((r) => r.text()).then((html) => html.split("Correction appended on 2 March").length - 1)`,
+      `fetch("/articles/${apiIds[0]}").then((r) => r.text()).then((html) => html.split("Correction appended on 2 March").length - 1)`,
     )) as number;
     const load = os.loadavg().map((x) => x.toFixed(1)).join(" ");
     const typingP50 = pct(keys.total, 50);
@@ -559,7 +574,7 @@ export async function benchBrowser(root = process.cwd()) {
     const save50 = pct(saves.map((s) => s.total), 50);
     const save99 = pct(saves.map((s) => s.total), 99);
     const api50 = pct(apiTimes, 50);
-    const pageBytes = transfer.document + transfer.flight;
+    const pageBytes = transfer.document + transfer.flight + transfer.text;
     const ratio = pageBytes / gzBig;
     const open50 = pct(opens.map((o) => o.interactive), 50);
     lines.push(
@@ -577,7 +592,7 @@ export async function benchBrowser(root = process.cwd()) {
       `Big article: ${big.length} characters (${(Buffer.byteLength(big) / 1e6).toFixed(2)} MB UTF-8, with Cyrillic and Chinese paragraphs), gzipped ${gzBig} bytes.`,
       `  Import through the API (POST /api/v1/articles, session cookie): ${apiTimes.map((t) => f(t) + " ms").join(", ")}`,
       `  Import through the form: click to the server action's whole answer ${f(formAnswered)} ms (the import); to the new article's address ${formImported} ms; to its page hydrated ${formOpened} ms`,
-      `  Page transfer (document ${transfer.document} B, content-encoding ${transfer.encoding}; RSC fetches ${transfer.flight} B): ${pageBytes} B = ${ratio.toFixed(2)}x the gzipped text, ${(pageBytes / brBig).toFixed(2)}x the text brotli-compressed (${brBig} B)` +
+      `  Page transfer (document ${transfer.document} B, content-encoding ${transfer.encoding}; RSC fetches ${transfer.flight} B; the text's request ${transfer.text} B, content-encoding ${transfer.textEncoding || "n/a"}): ${pageBytes} B = ${ratio.toFixed(2)}x the gzipped text, ${(pageBytes / brBig).toFixed(2)}x the text brotli-compressed (${brBig} B)` +
         ` (other requests ${transfer.other} B, scripts cached); the text is in the document ${copies} time(s)`,
       `  Open (navigation start to the whole text in place, hydrated, a click answered and painted): ${opens.map((o) => f(o.interactive) + " ms").join(", ")};` +
         ` response end p50 ${f(pct(opens.map((o) => o.responseEnd), 50))} ms, DOMContentLoaded p50 ${f(pct(opens.map((o) => o.dcl), 50))} ms`,

@@ -89,6 +89,7 @@ const ROUTES: Record<string, RouteCase> = {
   "PUT /api/v1/articles/[id]": { allowed: EDITOR_UP, request: async (c) => ({ method: "PUT", path: `/api/v1/articles/${c.articleId}`, body: { revision: await currentRevision(c), outlet: `Matrix ${n++}` } }) },
   "GET /api/v1/articles/[id]/revisions": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/revisions` }) },
   "GET /api/v1/articles/[id]/revisions/[revision]": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/revisions/1` }) },
+  "GET /api/v1/articles/[id]/text": { allowed: EVERYONE, request: (c) => ({ method: "GET", path: `/api/v1/articles/${c.articleId}/text?revision=1` }) },
   "POST /api/v1/claims/[id]/anchor": { allowed: CHECKER_UP, request: async (c) => ({ method: "POST", path: `/api/v1/claims/${await freshClaim(c)}/anchor`, body: { version: 1, revision: await currentRevision(c), action: "retire", note: "Gone" } }) },
   "POST /api/v1/articles/import": { allowed: EDITOR_UP, request: () => ({ method: "POST", path: "/api/v1/articles/import", body: { html: "<article><p>The council approved a budget of $4.2 billion on Tuesday.</p></article>", preview: true } }) },
   "POST /api/v1/articles/[id]/refresh": { allowed: EDITOR_UP, request: async (c) => ({ method: "POST", path: `/api/v1/articles/${await pagedArticle(c)}/refresh`, body: {} }) },

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/session";
-import { getArticle } from "@/lib/articles/data";
+import { preload } from "react-dom";
+import { getArticleWithoutBody } from "@/lib/articles/data";
+import { articleTextUrl } from "@/lib/articles/text-url";
 import { listStatuses } from "@/lib/statuses/data";
 import { NotFoundError } from "@/lib/errors";
 import { getArticleChangeSeq } from "@/lib/events/stream";
@@ -33,13 +35,18 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     throw e;
   });
   const [article, statuses, people] = await Promise.all([
-    getArticle(user, articleId).catch((e) => {
+    getArticleWithoutBody(user, articleId).catch((e) => {
       if (e instanceof NotFoundError) notFound();
       throw e;
     }),
     listStatuses(),
     listAssignablePeople(user),
   ]);
+  // The text is its own request (GET /api/v1/articles/:id/text, for the revision rendered here),
+  // not part of this HTML and its RSC payload: a 2 MB body there costs the browser a second
+  // decode, a script compile and a parse. Hinted in the head, it downloads while the page parses.
+  const textUrl = articleTextUrl(article.id, article.revision);
+  preload(textUrl, { as: "fetch", crossOrigin: "use-credentials" });
   const [revisions, suggestions] = await Promise.all([
     listRevisions(user, articleId),
     can(user, "suggestions:read") ? listSuggestions(user, articleId).then(strongest) : Promise.resolve({ shown: [], total: 0 }),
@@ -76,7 +83,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         canCheck={can(user, "claim:update")}
       />
       <ArticleWorkspace
-        article={{ id: article.id, body: article.body, revision: article.revision }}
+        article={{ id: article.id, revision: article.revision }}
         initialClaims={article.claims}
         changeSeq={changeSeq}
         statuses={statuses}
