@@ -102,21 +102,6 @@ export async function getArticleText(actor: Actor, articleId: string, revision?:
 
 export type TextEncoding = "br" | "gzip" | "identity";
 
-/** The encoding to send for an Accept-Encoding header: brotli, then gzip (both kept once made). */
-export function chooseEncoding(acceptEncoding: string | null): TextEncoding {
-  const accepted = new Map<string, number>();
-  for (const part of (acceptEncoding ?? "").split(",")) {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    if (!name) continue;
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-    accepted.set(name, q === undefined ? 1 : Number(q));
-  }
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
-  if (ok("br")) return "br";
-  if (ok("gzip")) return "gzip";
-  return "identity";
-}
-
 /** The strong ETag of `text` sent in `encoding` (each encoding's bytes differ, so do their tags). */
 export function etagFor(text: ArticleText, encoding: TextEncoding): string {
   return encoding === "identity" ? text.etag : `${text.etag.slice(0, -1)}-${encoding}"`;
@@ -133,12 +118,4 @@ export function encodedText(text: ArticleText, encoding: TextEncoding): Buffer {
   }
   if (encoding === "gzip") return (text.gzip ??= gzipSync(text.utf8, { level: 6 }));
   return text.utf8;
-}
-
-/** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET). */
-export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  const bare = etag.replace(/^W\//, "");
-  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === bare);
 }
