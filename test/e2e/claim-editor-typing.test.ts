@@ -46,6 +46,16 @@ test("a long rationale scrolls inside its box, the form stays put, and Ctrl+Ente
   const page = await openNewClaim(quote);
   const rationale = page.locator("textarea[name=rationale]");
   const save = page.locator("section[aria-labelledby=claim-editor-title]").getByRole("button", { name: "Save", exact: true });
+  // Each text box is a layout and paint boundary of its own (contain: strict), so a keystroke in it
+  // lays out and paints only the box, not the 300-claim page around it (what `npm run bench --
+  // browser` times per keystroke).
+  const containment = await page.evaluate(() =>
+    ["summary", "claimant", "rationale"].map((name) => {
+      const el = document.querySelector<HTMLElement>(`section[aria-labelledby=claim-editor-title] [name=${name}]`);
+      return el ? getComputedStyle(el).contain : "missing";
+    }),
+  );
+  expect(containment).toEqual(["strict", "strict", "strict"]);
   const boxBefore = (await rationale.boundingBox())!;
   const saveBefore = (await save.boundingBox())!;
 
