@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { brotliCompress, brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { brotliCompress } from "node:zlib";
+import { brotliTextOptions, keptEncoding, type ContentCoding } from "@/lib/http/encoding";
 import { db } from "@/lib/db";
 import { changeMarker, directQuery, directSqlite } from "@/lib/db-direct";
 import { NotFoundError } from "@/lib/errors";
@@ -25,28 +26,23 @@ type Entry = ArticleRepresentation & { articleId: string; stamp: string; marker?
  * most of the route's time. Only for a server that sends a route's own Content-Encoding (the lean
  * API router; Next drops that header, see below).
  *
- * gzip (level 6) and a first brotli (quality 5) cost the same ~5 ms, made on the first request
- * that asks for them; brotli's is 15% smaller. Brotli's best quality (11) is 30% smaller than
+ * gzip and a first brotli are made on the first request that asks for them (keptEncoding).
+ * Brotli's best quality (11) is 30% smaller than
  * gzip but costs ~250 ms of CPU for 370 KB, so it is made off the event loop (zlib's thread pool),
  * once a version has stood unchanged for BR_SMALLEST_AFTER_MS (while people are saving, versions
  * come and go and are not worth it), one article at a time, and only for representations under
  * BR_SMALLEST_MAX_BYTES. The smaller bytes then replace the first ones: same content, same weak
  * ETag.
  */
-export function encodedRepresentation(rep: ArticleRepresentation, coding: "gzip" | "br"): Buffer {
-  if (coding === "gzip") return (rep.gzip ??= gzipSync(rep.json, { level: 6 }));
-  rep.br ??= brotliCompressSync(rep.json, brotliOptions(rep.json, 5));
-  if (!rep.brSmallest) planSmallestBrotli(rep as Entry);
-  return rep.br;
+export function encodedRepresentation(rep: ArticleRepresentation, coding: ContentCoding | null): Buffer {
+  const bytes = keptEncoding(rep.json, rep, coding);
+  if (coding === "br" && !rep.brSmallest) planSmallestBrotli(rep as Entry);
+  return bytes;
 }
 
 const BR_SMALLEST_AFTER_MS = 1000;
 const BR_SMALLEST_MAX_BYTES = 1 << 20;
 let smallestRunning = false;
-
-function brotliOptions(json: Buffer, quality: number) {
-  return { params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: json.length } };
-}
 
 function planSmallestBrotli(entry: Entry): void {
   if (entry.brPlanned || entry.madeAt === undefined || entry.json.length > BR_SMALLEST_MAX_BYTES) return;
@@ -56,7 +52,7 @@ function planSmallestBrotli(entry: Entry): void {
     if (cache.get(entry.articleId) !== entry) return;
     if (smallestRunning) return void setTimeout(attempt, BR_SMALLEST_AFTER_MS).unref();
     smallestRunning = true;
-    brotliCompress(entry.json, brotliOptions(entry.json, 11), (error, bytes) => {
+    brotliCompress(entry.json, brotliTextOptions(entry.json.length, 11), (error, bytes) => {
       smallestRunning = false;
       if (error) return; // the quick bytes stay; nothing is lost
       entry.br = bytes;

@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { db } from "@/lib/db";
 import { directQuery } from "@/lib/db-direct";
 import { NotFoundError } from "@/lib/errors";
+import type { ContentCoding } from "@/lib/http/encoding";
 import { can, type Actor } from "@/lib/permissions";
 
 /**
@@ -14,7 +14,7 @@ import { can, type Actor } from "@/lib/permissions";
  * The body only changes with a new revision (lib/articles/revise.ts writes the revision row and
  * the article's body together), so the text of (article, revision) never changes: it is kept per
  * revision row (its id, unique even across a restore) with its digest and its compressed forms,
- * made once. A request reads two indexed rows of a few bytes; the body only on a miss.
+ * made once (keptEncoding). A request reads two indexed rows of a few bytes; the body only on a miss.
  */
 export type ArticleText = {
   articleId: string;
@@ -100,22 +100,7 @@ export async function getArticleText(actor: Actor, articleId: string, revision?:
   return entry;
 }
 
-export type TextEncoding = "br" | "gzip" | "identity";
-
-/** The strong ETag of `text` sent in `encoding` (each encoding's bytes differ, so do their tags). */
-export function etagFor(text: ArticleText, encoding: TextEncoding): string {
-  return encoding === "identity" ? text.etag : `${text.etag.slice(0, -1)}-${encoding}"`;
-}
-
-/** The text's bytes in `encoding`, compressed on first use and kept. */
-export function encodedText(text: ArticleText, encoding: TextEncoding): Buffer {
-  if (encoding === "br") {
-    // Quality 5 with a 4 MB window: ~10–30 ms for 2 MB here, and a repetitive text (a long
-    // article quoting itself) shrinks far below gzip's 32 KB window.
-    return (text.br ??= brotliCompressSync(text.utf8, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_LGWIN]: 22, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: text.utf8.byteLength },
-    }));
-  }
-  if (encoding === "gzip") return (text.gzip ??= gzipSync(text.utf8, { level: 6 }));
-  return text.utf8;
+/** The strong ETag of `text` sent in `coding` (each coding's bytes differ, so do their tags). */
+export function etagFor(text: ArticleText, coding: ContentCoding | null): string {
+  return coding ? `${text.etag.slice(0, -1)}-${coding}"` : text.etag;
 }

@@ -10,7 +10,7 @@
  * calls a handler) it is a standard Response with the bytes as its body. Kept on globalThis: the
  * router and the routes may be two copies of lib/ in one process.
  */
-import { sendsOwnEncoding } from "@/lib/http/encoding";
+import { ifNoneMatchMatches, sendsOwnEncoding, type ContentCoding } from "@/lib/http/encoding";
 
 const KEY = Symbol.for("claimcheck.responseBytes");
 type Holder = { [KEY]?: WeakMap<Response, Uint8Array> };
@@ -36,4 +36,13 @@ export function jsonResponse(value: unknown, status = 200, headers: Record<strin
 /** The bytes handed beside `response` by bytesResponse, if any (the lean router's side). */
 export function heldBytes(response: Response): Uint8Array | undefined {
   return held().get(response);
+}
+
+/**
+ * The answer to a GET for bytes kept already encoded: 304 when If-None-Match names `headers.ETag`
+ * (the tag of this coding's bytes), else `bytes()` (asked for only then) with their Content-Encoding.
+ */
+export function encodedBytesResponse(request: Request, coding: ContentCoding | null, headers: Record<string, string>, bytes: () => Uint8Array): Response {
+  if (ifNoneMatchMatches(request.headers.get("if-none-match"), headers.ETag)) return new Response(null, { status: 304, headers });
+  return bytesResponse(bytes(), { headers: coding ? { ...headers, "Content-Encoding": coding } : headers });
 }

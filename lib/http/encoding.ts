@@ -1,3 +1,4 @@
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import Negotiator from "negotiator";
 
 /**
@@ -57,4 +58,25 @@ export function ifNoneMatchMatches(ifNoneMatch: string | null, etag: string): bo
   const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
   const wanted = opaque(etag);
   return ifNoneMatch.split(",").some((tag) => opaque(tag) === wanted);
+}
+
+/** The coding to send a route's own compressed bytes in: none where the route's Content-Encoding would be dropped (Next's router). */
+export function requestedCoding(request: Request): ContentCoding | null {
+  return sendsOwnEncoding() ? chooseContentCoding(request.headers.get("accept-encoding")) : null;
+}
+
+/** Brotli's parameters for UTF-8 text (JSON, an article's text) of `size` bytes. */
+export function brotliTextOptions(size: number, quality: number) {
+  return { params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_LGWIN]: 22, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: size } };
+}
+
+/**
+ * `raw` in `coding`, compressed on first use and kept in `kept` (bytes that are read far more
+ * often than they change: the article's representation, a revision's text). gzip level 6 and
+ * brotli quality 5 cost about the same (~5 ms for 370 KB); brotli's is ~15% smaller.
+ */
+export function keptEncoding(raw: Buffer, kept: { gzip?: Buffer; br?: Buffer }, coding: ContentCoding | null): Buffer {
+  if (coding === "gzip") return (kept.gzip ??= gzipSync(raw, { level: 6 }));
+  if (coding === "br") return (kept.br ??= brotliCompressSync(raw, brotliTextOptions(raw.length, 5)));
+  return raw;
 }

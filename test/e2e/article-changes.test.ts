@@ -3,21 +3,15 @@
  * re-attached from the anchor panel; a suggested claim is accepted with one key; the revisions page
  * shows the word-level diff; a page is imported from an HTML file with a preview to correct.
  */
-import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
-import { openBrowser, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
+import { openBrowser, screenshotIfAsked, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
 
 jest.setTimeout(180_000);
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? "";
-const shot = async (page: Page, name: string) => {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
+const shot = (page: Page, name: string) => screenshotIfAsked(page, name, true);
 
 let server: TestServer;
 let browser: Awaited<ReturnType<typeof openBrowser>>;

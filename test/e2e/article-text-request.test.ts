@@ -5,21 +5,15 @@
  * a claim made on the text that arrives has the exact offsets. A text that cannot be read says why
  * and can be read again; an article edited while it is open shows its new text.
  */
-import { mkdirSync } from "node:fs";
 import type { Page, Route } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
-import { openBrowser, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
+import { openBrowser, screenshotIfAsked, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
 
 jest.setTimeout(180_000);
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? "";
-const shot = async (page: Page, name: string) => {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-};
+const shot = (page: Page, name: string) => screenshotIfAsked(page, name);
 
 const ENGLISH = "The ministry said on Tuesday that exports rose by 12 percent in the first half of the year, the fastest pace since 2011, while imports fell.";
 /** Only in the middle of the long article. */

@@ -5,21 +5,15 @@
  * list; find in page reaches text in blocks not drawn yet; copying gives the article's own
  * characters; the suggestions disclosure opens with the keyboard.
  */
-import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { ApiClient } from "../support/api-client";
 import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
-import { openBrowser, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
+import { openBrowser, screenshotIfAsked, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
 
 jest.setTimeout(180_000);
 
-const SHOTS = process.env.SCREENSHOT_DIR ?? "";
-const shot = async (page: Page, name: string, fullPage = false) => {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-};
+const shot = (page: Page, name: string, fullPage = false) => screenshotIfAsked(page, name, fullPage);
 
 const CYRILLIC =
   "Президент России заявил, что переговоры прошли в конструктивной атмосфере, и стороны договорились расширить торговлю в национальных валютах. По данным министерства, товарооборот вырос почти на треть.";

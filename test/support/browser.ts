@@ -2,6 +2,7 @@
  * Browser helpers for the end-to-end tests: Debian's Chromium driven by playwright-core
  * (no browser download), signing in through the real form, and selecting text with the mouse.
  */
+import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -160,4 +161,12 @@ export async function signOutThroughMenu(page: Page): Promise<void> {
   const nav = page.getByRole("navigation", { name: "Main" });
   await nav.getByRole("button", { name: "Menu" }).click();
   await Promise.all([page.waitForURL(/\/sign-in$/), nav.getByRole("button", { name: "Sign out" }).click()]);
+}
+
+/** A screenshot into SCREENSHOT_DIR (to look at while working on a screen); nothing when it is not set. */
+export async function screenshotIfAsked(page: Page, name: string, fullPage = false): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage });
 }
