@@ -9,26 +9,49 @@
  */
 type Release = () => void;
 
+/** What FifoLock.runNow answers when the lock is taken. */
+export const BUSY: unique symbol = Symbol("busy");
+
 /** A first-in, first-out lock. */
 export class FifoLock {
   private tail: Promise<void> = Promise.resolve();
   private held = false;
+  /** Holders and waiters: while it is 0 the lock can be taken at once (runNow). */
+  private pending = 0;
   /** Resolves with the function that releases the lock, once every earlier holder has released it. */
   acquire(): Promise<Release> {
     let release!: Release;
     const turn = new Promise<void>((resolve) => (release = resolve));
     const previous = this.tail;
     this.tail = previous.then(() => turn);
-    return previous.then(() => {
-      this.held = true;
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        this.held = false;
-        release();
-      };
-    });
+    this.pending++;
+    return previous.then(() => this.holding(release));
+  }
+  /**
+   * Runs synchronous `work` with the lock held, at once, when nobody holds the lock or waits for
+   * it; else answers BUSY without running it (then use acquire, which keeps the order). Nothing
+   * else can run before `work` returns, so no one can come to wait meanwhile: it makes none of an
+   * acquire's promises, on the hot paths of lib/db-direct.ts.
+   */
+  runNow<T>(work: () => T): T | typeof BUSY {
+    if (this.pending !== 0) return BUSY;
+    this.held = true;
+    try {
+      return work();
+    } finally {
+      this.held = false;
+    }
+  }
+  private holding(release: Release): Release {
+    this.held = true;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.held = false;
+      this.pending--;
+      release();
+    };
   }
   get locked(): boolean {
     return this.held;

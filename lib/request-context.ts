@@ -5,13 +5,23 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 
-export type RequestContext = { id: string; userId?: string };
+export type RequestContext = {
+  id: string;
+  userId?: string;
+  /** SQLite's PRAGMA data_version as this request first read it (lib/db-direct.ts changeMarker). */
+  dataVersion?: { connection: object; value: number; at: number };
+};
 
 const KEY = Symbol.for("claimcheck.requestContext");
 
 function store(): AsyncLocalStorage<RequestContext> {
   const g = globalThis as unknown as Record<symbol, AsyncLocalStorage<RequestContext> | undefined>;
   return (g[KEY] ??= new AsyncLocalStorage<RequestContext>());
+}
+
+/** Runs `work` as the request `ctx` (the server wrapper does this for every request; tests too). */
+export function runInRequest<T>(ctx: RequestContext, work: () => T): T {
+  return store().run(ctx, work);
 }
 
 /** This request's context, when running under the server wrapper. */

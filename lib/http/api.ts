@@ -16,6 +16,7 @@ import { MAX_BODY_BYTES } from "@/lib/config";
 import { mapDatabaseError } from "@/lib/db-dialect";
 import { checkOrigin } from "@/lib/http/checks";
 import { jsonResponse } from "@/lib/http/bytes-response";
+import { READ_BODY_UP_TO } from "@/lib/http/lean-request";
 
 type Params = Record<string, string>;
 export type ApiContext<P extends Params> = {
@@ -39,6 +40,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new PayloadTooLargeError(limit);
+  // Served by the lean router: straight from Node's request, with the same limit.
+  const direct = (request as { [READ_BODY_UP_TO]?: (limit: number) => Promise<Buffer | null> | undefined })[READ_BODY_UP_TO]?.(limit);
+  if (direct) {
+    const bytes = await direct;
+    if (!bytes) throw new PayloadTooLargeError(limit);
+    return new TextDecoder().decode(bytes);
+  }
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

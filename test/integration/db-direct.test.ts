@@ -4,6 +4,7 @@
  */
 import { testDb } from "../support/fixtures";
 import { directQuery, directQueryWhileUnchanged, directSqlite, fromSqlBoolean, fromSqlTime, type UnchangedMemo } from "@/lib/db-direct";
+import { runInRequest } from "@/lib/request-context";
 
 const onSqlite = !process.env.DATABASE_URL?.startsWith("postgres");
 
@@ -92,5 +93,43 @@ it("directQuery reads what the ORM wrote, with times and booleans comparable on 
     conn.close();
   }
   expect(await read()).toEqual([{ value: "three" }]);
+  await db.setting.delete({ where: { key } });
+});
+
+(onSqlite ? it : it.skip)("within one request, another connection's commit counts from the next request on; this connection's writes at once", async () => {
+  const db = testDb();
+  const key = `memo-request-${Date.now()}`;
+  await db.setting.create({ data: { key, value: "one" } });
+  const memo: UnchangedMemo<{ value: string }> = new Map();
+  const read = () => directQueryWhileUnchanged<{ value: string }>(db, memo, key, `SELECT "value" FROM "Setting" WHERE "key" = $1`, [key]);
+  const { default: Database } = await import("better-sqlite3");
+  const conn = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
+  try {
+    let reads = 0;
+    await runInRequest({ id: "first" }, async () => {
+      expect(await read()).toEqual([{ value: "one" }]);
+      // Another connection commits while this request is being served: the request is answered
+      // as of its first read (a moment inside its lifetime)...
+      conn.prepare(`UPDATE "Setting" SET "value" = ? WHERE "key" = ?`).run("two", key);
+      expect(await read()).toEqual([{ value: "one" }]);
+      // ...but what it writes itself, it reads back.
+      const direct = (await directSqlite(db))!;
+      await direct.run((_, prepare) => prepare(`UPDATE "Setting" SET "value" = ? WHERE "key" = ?`).run("three", key));
+      expect(await read()).toEqual([{ value: "three" }]);
+      reads += 3;
+    });
+    conn.prepare(`UPDATE "Setting" SET "value" = ? WHERE "key" = ?`).run("four", key);
+    // The next request sees the other connection's commit at once.
+    await runInRequest({ id: "second" }, async () => {
+      expect(await read()).toEqual([{ value: "four" }]);
+      reads += 1;
+    });
+    // Outside any request (scripts, tests), every read looks again.
+    conn.prepare(`UPDATE "Setting" SET "value" = ? WHERE "key" = ?`).run("five", key);
+    expect(await read()).toEqual([{ value: "five" }]);
+    expect(reads).toBe(4);
+  } finally {
+    conn.close();
+  }
   await db.setting.delete({ where: { key } });
 });
