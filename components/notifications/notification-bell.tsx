@@ -39,6 +39,7 @@ export function NotificationBell({ initial }: { initial: number }) {
   return (
     <Link
       href="/notifications"
+      prefetch={false}
       className="relative whitespace-nowrap rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white"
       data-testid="notification-bell"
       data-unread={count}
