@@ -35,11 +35,11 @@ export function ArticleChangeTools({
     <div className="mb-4 space-y-3">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-700">Revision {article.revision}</span>
-        <Link href={`/articles/${article.id}/revisions`} className="text-blue-800 underline">
+        <Link href={`/articles/${article.id}/revisions`} prefetch={false} className="text-blue-800 underline">
           Revisions and changes
         </Link>
         {canEdit ? (
-          <Link href={`/articles/${article.id}/edit`} className="text-blue-800 underline">
+          <Link href={`/articles/${article.id}/edit`} prefetch={false} className="text-blue-800 underline">
             Edit article
           </Link>
         ) : null}
@@ -48,7 +48,7 @@ export function ArticleChangeTools({
       {refreshed ? (
         <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           ⚠ Changed after import: the published page was different when checked on {refreshed.createdAt.slice(0, 10)} (revision {refreshed.revision}).{" "}
-          <Link className="font-medium underline" href={`/articles/${article.id}/revisions?from=${refreshed.revision - 1}&to=${refreshed.revision}`}>
+          <Link className="font-medium underline" prefetch={false} href={`/articles/${article.id}/revisions?from=${refreshed.revision - 1}&to=${refreshed.revision}`}>
             See what changed
           </Link>
         </div>

@@ -1,5 +1,5 @@
 "use client";
-import { memo, useMemo } from "react";
+import { memo, useLayoutEffect, useMemo, useRef } from "react";
 import { segmentText } from "@/lib/anchoring/segments";
 import { blockRanges, blockWeight, placeInBlocks } from "@/lib/anchoring/blocks";
 import { statusMark, STATUS_TEXT_COLOR, tint, type StatusDto } from "@/lib/statuses/scale";
@@ -138,6 +138,46 @@ const Section = memo(
   (a, b) => a.sig === b.sig,
 );
 
+type PlainBlock = { start: number; end: number; chars: number; lines: number };
+
+/**
+ * A section whose blocks hold no claim: the same elements as a Section of Blocks of PlainRuns
+ * (the blocks with their data-start/data-end and estimated height, one run of text each), made
+ * with the DOM directly when the section mounts, not through React: most of a long article holds
+ * no claim, and React's render of ~1,400 blocks cost ~100 ms of the open. React owns the section
+ * element, never its children (it renders none); a claim added in it draws the section through
+ * React instead (another key), which replaces the element and its children.
+ */
+const PlainSection = memo(
+  function PlainSection({ body, blocks, chars, lines }: { body: string; blocks: PlainBlock[]; chars: number; lines: number; sig: string }) {
+    const ref = useRef<HTMLDivElement>(null);
+    // Before the browser paints: the text is in place in the same frame as the rest.
+    useLayoutEffect(() => {
+      const section = ref.current;
+      if (!section) return;
+      const made: HTMLElement[] = [];
+      for (const b of blocks) {
+        const block = document.createElement("div");
+        block.dataset.block = "";
+        block.dataset.start = String(b.start);
+        block.dataset.end = String(b.end);
+        block.className = "text-block";
+        block.style.setProperty("--w", String(b.chars));
+        block.style.setProperty("--n", String(b.lines));
+        const run = document.createElement("span");
+        run.dataset.start = String(b.start);
+        run.dataset.end = String(b.end);
+        run.textContent = body.slice(b.start, b.end);
+        block.append(run);
+        made.push(block);
+      }
+      section.replaceChildren(...made);
+    }, [body, blocks]);
+    return <div ref={ref} data-section="" className="text-section" style={{ "--w": chars, "--n": lines } as React.CSSProperties} />;
+  },
+  (a, b) => a.sig === b.sig && a.body === b.body,
+);
+
 /**
  * The article text with every claim highlighted in its status colour, underlined, and followed
  * by a numbered status label, so overlapping and adjacent claims each stay visible and reachable.
@@ -157,7 +197,11 @@ export const AnnotatedText = memo(function AnnotatedText({ body, claims: allClai
     return map;
   }, [claims]);
 
-  const drawn = blocks.map((block, b) => {
+  // A block that holds no claim (one run of plain text, no label): drawn without React when its
+  // whole section is (PlainSection).
+  const plain = (block: (typeof blocks)[number]) => block.runs.length === 1 && block.runs[0].claimIds.length === 0 && !endings.has(block.runs[0].end);
+  const lines = (b: number) => (weights[b].breaks === 0 ? 0.5 : weights[b].breaks - 0.5);
+  const drawBlock = (block: (typeof blocks)[number], b: number) => {
         const out: React.ReactNode[] = [];
         let sig = "";
         for (const seg of block.runs) {
@@ -181,30 +225,38 @@ export const AnnotatedText = memo(function AnnotatedText({ body, claims: allClai
           }
         }
         const w = weights[b];
-        const lines = w.breaks === 0 ? 0.5 : w.breaks - 0.5;
         return {
           sig: `${block.start}-${block.end}{${sig}}`,
           chars: w.chars,
-          lines,
+          lines: lines(b),
           element: (
-            <Block key={`k${block.start}`} start={block.start} end={block.end} chars={w.chars} lines={lines} sig={sig}>
+            <Block key={`k${block.start}`} start={block.start} end={block.end} chars={w.chars} lines={lines(b)} sig={sig}>
               {out}
             </Block>
           ),
         };
-      });
-  if (drawn.length <= SECTION_BLOCKS) return <>{drawn.map((d) => d.element)}</>;
+      };
+  if (blocks.length <= SECTION_BLOCKS) return <>{blocks.map((block, b) => drawBlock(block, b).element)}</>;
   const sections: React.ReactNode[] = [];
-  for (let i = 0; i < drawn.length; i += SECTION_BLOCKS) {
-    const group = drawn.slice(i, i + SECTION_BLOCKS);
+  for (let i = 0; i < blocks.length; i += SECTION_BLOCKS) {
+    const group = blocks.slice(i, i + SECTION_BLOCKS);
+    const start = group[0].start;
+    const end = group[group.length - 1].end;
+    let chars = 0;
+    let height = 0;
+    for (let b = i; b < i + group.length; b++) {
+      chars += weights[b].chars;
+      height += lines(b);
+    }
+    if (group.every(plain)) {
+      const list = group.map((block, k) => ({ start: block.start, end: block.end, chars: weights[i + k].chars, lines: lines(i + k) }));
+      sections.push(<PlainSection key={`p${start}-${end}`} body={body} blocks={list} chars={chars} lines={height} sig={`${start}-${end}`} />);
+      continue;
+    }
+    const drawn = group.map((block, k) => drawBlock(block, i + k));
     sections.push(
-      <Section
-        key={`s${blocks[i].start}`}
-        chars={group.reduce((n, d) => n + d.chars, 0)}
-        lines={group.reduce((n, d) => n + d.lines, 0)}
-        sig={group.map((d) => d.sig).join("")}
-      >
-        {group.map((d) => d.element)}
+      <Section key={`s${start}`} chars={chars} lines={height} sig={drawn.map((d) => d.sig).join("")}>
+        {drawn.map((d) => d.element)}
       </Section>,
     );
   }

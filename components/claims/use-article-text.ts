@@ -13,6 +13,24 @@ export type ArticleTextState =
 // stale. Set only in the browser (in an effect), never during a server render.
 let last: { url: string; body: string } | null = null;
 
+type Read = { response: Response; body?: string };
+
+// Reads started during the first render in the browser (the hydration), by URL: the request (the
+// page's preload) and its decoding then go on while the rest of the page hydrates, instead of
+// starting in an effect once it has. Used by the effect, forgotten once it has settled.
+const started = new Map<string, Promise<Read>>();
+
+function readText(url: string, revision: number, signal?: AbortSignal): Promise<Read> {
+  // The same request as the page's preload (same URL, mode and credentials), so it is reused.
+  return fetch(url, { credentials: "include", signal }).then(async (response) => {
+    if (!response.ok || response.headers.get("x-article-revision") !== String(revision)) return { response };
+    performance.mark("claimcheck:text-response");
+    const body = await response.text();
+    performance.mark("claimcheck:text-decoded");
+    return { response, body };
+  });
+}
+
 /**
  * The article's text at `revision` (the revision the page rendered, so the claims' offsets always
  * refer to it), read from GET /api/v1/articles/:id/text. The page hints the same URL in its head
@@ -25,6 +43,12 @@ export function useArticleText(articleId: string, revision: number, onGone: () =
   const [read, setRead] = useState<{ url: string; body?: string; error?: string }>({ url });
   const [attempt, setAttempt] = useState(0);
   const kept = inBrowser && last?.url === url ? last.body : undefined;
+  // In the browser, from the hydrating render on (never in the server's render): start reading now.
+  if (typeof window !== "undefined" && last?.url !== url && attempt === 0 && !started.has(url)) {
+    const reading = readText(url, revision);
+    reading.catch(() => {});
+    started.set(url, reading);
+  }
   // Read from the effect without being one of its dependencies (a new function must not read the text again).
   const gone = useRef(onGone);
   useEffect(() => {
@@ -34,11 +58,12 @@ export function useArticleText(articleId: string, revision: number, onGone: () =
   useEffect(() => {
     if (last?.url === url) return;
     const controller = new AbortController();
-    // The same request as the page's preload (same URL, mode and credentials), so it is reused.
-    fetch(url, { credentials: "include", signal: controller.signal })
-      .then(async (response) => {
-        if (response.ok && response.headers.get("x-article-revision") === String(revision)) {
-          const body = await response.text();
+    const early = attempt === 0 ? started.get(url) : undefined;
+    (early ?? readText(url, revision, controller.signal))
+      .finally(() => started.delete(url))
+      .then(({ response, body }) => {
+        if (controller.signal.aborted) return;
+        if (body !== undefined) {
           last = { url, body };
           setRead({ url, body });
           return;

@@ -41,13 +41,13 @@ export function AppHeader({ user, unread }: { user: SessionUser; unread: number 
   return (
     <header className="bg-slate-900 text-white">
       <nav className="mx-auto flex max-w-[1400px] items-center gap-x-2 px-4 py-2" aria-label="Main">
-        <Link href="/articles" className="mr-2 font-semibold tracking-wide whitespace-nowrap">
+        <Link href="/articles" prefetch={false} className="mr-2 font-semibold tracking-wide whitespace-nowrap">
           ClaimCheck
         </Link>
         <ul className="hidden items-center gap-x-1 md:flex">
           {primary.map((l) => (
             <li key={l.href}>
-              <Link href={l.href} className={linkClass}>
+              <Link href={l.href} prefetch={false} className={linkClass}>
                 {l.label}
               </Link>
             </li>

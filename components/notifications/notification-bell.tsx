@@ -1,13 +1,17 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { countUnreadNotificationsAction } from "@/lib/notifications/actions";
 
-/** The header's link to the notifications page, with the unread count; refreshed every 20 s, on focus and on navigation. */
+/** The header's link to the notifications page, with the unread count; refreshed every 20 s, on focus and after each navigation. */
 export function NotificationBell({ initial }: { initial: number }) {
   const [count, setCount] = useState(initial);
   const pathname = usePathname();
+  // The page that rendered the header counted them just now: ask again only after a navigation
+  // (the header stays while pages change under it), not on the first load, where the call would
+  // only repeat the server's count (a server action request while the page is still opening).
+  const firstPath = useRef(pathname);
   useEffect(() => {
     let live = true;
     const refresh = () => {
@@ -16,7 +20,10 @@ export function NotificationBell({ initial }: { initial: number }) {
         if (live && r.ok) setCount(r.data);
       });
     };
-    refresh();
+    if (pathname !== firstPath.current) {
+      firstPath.current = "";
+      refresh();
+    }
     const timer = setInterval(refresh, 20_000);
     window.addEventListener("focus", refresh);
     document.addEventListener("visibilitychange", refresh);
@@ -32,6 +39,7 @@ export function NotificationBell({ initial }: { initial: number }) {
   return (
     <Link
       href="/notifications"
+      prefetch={false}
       className="relative whitespace-nowrap rounded-md px-2 py-1 text-sm text-slate-200 hover:bg-slate-700 hover:text-white"
       data-testid="notification-bell"
       data-unread={count}

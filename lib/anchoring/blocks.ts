@@ -56,17 +56,36 @@ export function placeInBlocks(blocks: BlockRange[], segments: Segment[]): TextBl
   return out;
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+/** Whether a UTF-16 code unit is of a wide (CJK, Hangul, full-width) character. */
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0x303e) ||
+    (c >= 0x3041 && c <= 0x33ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xa960 && c <= 0xa97f) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
+  );
+}
 
 /**
  * A block's size before it is drawn, for `contain-intrinsic-size`: its width in narrow characters
  * (a CJK character counts as two) and its line breaks. The page turns these into a height with
- * the measured characters per line; once drawn, the browser remembers the real height.
+ * the measured characters per line; once drawn, the browser remembers the real height. One pass
+ * over the character codes (no slice, no regular expression: a 2 MB text has ~1,400 blocks).
  */
 export function blockWeight(body: string, start: number, end: number): { chars: number; breaks: number } {
-  const text = body.slice(start, end);
   let breaks = 0;
-  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) breaks++;
-  const wide = text.match(WIDE)?.length ?? 0;
-  return { chars: text.length - breaks + wide, breaks };
+  let wide = 0;
+  for (let k = start; k < end; k++) {
+    const c = body.charCodeAt(k);
+    if (c === 10) breaks++;
+    else if (c >= 0x1100 && isWide(c)) wide++;
+  }
+  return { chars: end - start - breaks + wide, breaks };
 }

@@ -404,7 +404,20 @@ async function openBig(page: Page, baseUrl: string, articleId: string, bodyLengt
     responseEnd: number;
     dcl: number;
   };
-  return { interactive: sinceNavigation, wall: Date.now() - t0, responseEnd: nav.responseEnd, dcl: nav.dcl };
+  // Where the time went (diagnostics only): the text request's timing and the page's own marks
+  // (components/claims: hydrated, text response, text decoded, text drawn).
+  const steps = (await page.evaluate(`(() => {
+    const out = {};
+    const text = performance.getEntriesByType("resource").find((e) => /\\/api\\/v1\\/articles\\/[^/]+\\/text/.test(e.name));
+    if (text) Object.assign(out, { "text sent": text.requestStart, "text first byte": text.responseStart, "text end": text.responseEnd });
+    for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("claimcheck:")) out[m.name.slice(11)] = m.startTime;
+    return out;
+  })()`)) as Record<string, number>;
+  const detail = Object.entries(steps)
+    .sort((a, b) => a[1] - b[1])
+    .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+    .join(", ");
+  return { interactive: sinceNavigation, wall: Date.now() - t0, responseEnd: nav.responseEnd, dcl: nav.dcl, detail };
 }
 
 // ---------------------------------------------------------------- main
@@ -464,13 +477,17 @@ export async function benchBrowser(root = process.cwd()) {
           await profiling.send("Profiler.start");
         }
         const r = await openBig(p, server.url, ids[i], big.length);
-        if (profiling) summariseProfile((await profiling.send("Profiler.stop")).profile as unknown as CpuProfile);
+        if (profiling) {
+          const profile = (await profiling.send("Profiler.stop")).profile as unknown as CpuProfile;
+          if (process.env.BENCH_BROWSER_PROFILE_FILE) writeFileSync(process.env.BENCH_BROWSER_PROFILE_FILE, JSON.stringify(profile));
+          summariseProfile(profile);
+        }
         if (file && i === OPENS - 1) {
           const trace = (await browser.stopTracing()).toString("utf8");
           writeFileSync(file, trace);
           summariseTrace(JSON.parse(trace), 25);
         }
-        log(`open ${i + 1}: ${f(r.interactive)} ms; response end ${f(r.responseEnd)} ms, DOMContentLoaded ${f(r.dcl)} ms`);
+        log(`open ${i + 1}: ${f(r.interactive)} ms; response end ${f(r.responseEnd)} ms, DOMContentLoaded ${f(r.dcl)} ms; ${r.detail}`);
         if (process.env.SCREENSHOT_DIR && i === 0) await p.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "big-article.png") });
         await p.close();
       }
@@ -557,7 +574,7 @@ export async function benchBrowser(root = process.cwd()) {
       const cdp = await context.newCDPSession(p);
       const bytes = await watchTransfer(cdp);
       const r = await openBig(p, server.url, apiIds[i], big.length);
-      log(`open ${i + 1}: ${f(r.interactive)} ms; response end ${f(r.responseEnd)} ms, DOMContentLoaded ${f(r.dcl)} ms; text request ${bytes.text} B`);
+      log(`open ${i + 1}: ${f(r.interactive)} ms; response end ${f(r.responseEnd)} ms, DOMContentLoaded ${f(r.dcl)} ms; text request ${bytes.text} B; ${r.detail}`);
       if (process.env.SCREENSHOT_DIR && i === 0) await p.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "big-article.png") });
       opens.push(r);
       transfer = { ...bytes };

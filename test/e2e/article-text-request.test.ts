@@ -171,3 +171,60 @@ test("a long text is drawn in sections of blocks; a selection across two section
   const claims = (await api.get(`/api/v1/articles/${long.id}`)).body.claims as { quote: string; start: number; end: number }[];
   expect(claims).toContainEqual(expect.objectContaining({ quote: text, start: from, end: to }));
 });
+
+test("claim-free sections are drawn without React, the whole text stays in the page, and claims at the end and across a drawn edge keep exact offsets", async () => {
+  const page = await browser.newPage();
+  await signInThroughForm(page, server.url, users.checker.email, PASSWORD);
+  await page.goto(`${server.url}/articles/${long.id}`);
+  await waitForHydration(page, "[role=document]");
+  await page.waitForSelector("[role=document] [data-section] [data-block]");
+  /** Per section: whether React drew its blocks (a React element carries its props on itself), and its text range. */
+  const sections = () =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>("[role=document] [data-section]")).map((s) => {
+        const first = s.firstElementChild as HTMLElement;
+        const last = s.lastElementChild as HTMLElement;
+        return { react: Object.keys(first).some((k) => k.startsWith("__reactProps$")), start: Number(first.dataset.start), end: Number(last.dataset.end) };
+      }),
+    );
+  const before = await sections();
+  const last = before[before.length - 1];
+  // No claim in the last two sections: their blocks are plain DOM, with the same offsets.
+  expect(before.slice(-2).map((s) => s.react)).toEqual([false, false]);
+  expect(last.end).toBe(long.body.length);
+  // Every character of the text is in the page (find in page and screen readers reach it all).
+  const text = await page.evaluate(() => Array.from(document.querySelectorAll("[role=document] [data-start]:not([data-block])"), (el) => el.textContent).join(""));
+  expect(text).toBe(long.body);
+  expect(await page.evaluate(() => (window as unknown as { find: (s: string) => boolean }).find("Paragraph 400. The ministry"))).toBe(true);
+
+  // A claim at the very end of the text.
+  const ending = long.body.slice(long.body.lastIndexOf("Paragraph 400."));
+  await page.evaluate(() => window.getSelection()?.removeAllRanges());
+  await selectWithMouse(page, ending);
+  await page.getByRole("button", { name: "Add claim" }).click();
+  await page.locator("section[aria-labelledby=claim-editor-title] blockquote").waitFor();
+  let claims = (await api.get(`/api/v1/articles/${long.id}`)).body.claims as { id: string; quote: string; start: number; end: number }[];
+  const made = claims.find((c) => c.end === long.body.length);
+  expect(made).toEqual(expect.objectContaining({ quote: ending, start: long.body.length - ending.length }));
+  // Its highlight and label are drawn (through React now) and reachable with the keyboard.
+  const label = page.locator(`[role=document] button[data-claim-id="${made!.id}"]`);
+  await label.focus();
+  expect(await label.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await page.locator(`[role=document] [data-claims~="${made!.id}"]`).count()).toBeGreaterThan(0);
+  const after = await sections();
+  expect(after.map((s) => [s.start, s.end])).toEqual(before.map((s) => [s.start, s.end]));
+  expect(after.slice(-2).map((s) => s.react)).toEqual([false, true]);
+
+  // A selection from the plain section into the one drawn by React.
+  const edge = last.start;
+  const from = long.body.lastIndexOf("while imports fell.", edge);
+  const to = edge + /^Paragraph \d+\./.exec(long.body.slice(edge))![0].length;
+  const across = long.body.slice(from, to);
+  await selectWithMouse(page, across);
+  await page.getByRole("button", { name: "Add claim" }).click();
+  // The new claim opens in the panel (its editor replaces the one before).
+  await page.waitForFunction((n) => document.querySelectorAll("[role=document] button[data-claim-id]").length === n, claims.length + 1);
+  claims = (await api.get(`/api/v1/articles/${long.id}`)).body.claims;
+  expect(claims).toContainEqual(expect.objectContaining({ quote: across, start: from, end: to }));
+  await shot(page, "article-text-end-claims");
+});

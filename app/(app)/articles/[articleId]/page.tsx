@@ -55,7 +55,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     <div className="mx-auto max-w-[1400px] px-4 py-5">
       <div className="mb-4 flex flex-wrap items-start gap-4">
         <div className="min-w-0 flex-1">
-          <Link href="/articles" className="text-sm text-blue-800 hover:underline">
+          <Link href="/articles" prefetch={false} className="text-sm text-blue-800 hover:underline">
             ← Articles
           </Link>
           <h1 className="mt-1 text-2xl font-semibold leading-tight">{article.title}</h1>
