@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
-import { openBrowser, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
+import { openBrowser, screenshotIfAsked, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
 
 jest.setTimeout(180_000);
 
@@ -136,6 +136,7 @@ test("typing in a text box renders nothing but the keystroke: the form keeps its
   await page.locator("section[aria-labelledby=claims-title] ol > li button", { hasText: quote }).click();
   await waitForHydration(page, "textarea[name=rationale]");
   expect(await page.locator("textarea[name=rationale]").inputValue()).toBe(`C${typed}`);
+  await screenshotIfAsked(page, "claim-editor-unsaved");
   await page.locator("textarea[name=rationale]").click();
   await page.keyboard.press("End");
   await page.keyboard.type("!");
