@@ -1,7 +1,8 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Notice } from "@/components/ui/field";
-import { ClaimHeading, DraftTextField, SaveRow, StatusField, type DraftTextName } from "@/components/claims/claim-form-fields";
+import { ClaimHeading, DraftTextField, SaveRow, StatusField } from "@/components/claims/claim-form-fields";
+import { draftOf, useClaimDraft, type Draft, type DraftTextName } from "@/components/claims/use-claim-draft";
 import type { ClaimDetailDto, ClaimDto } from "@/lib/claims/dto";
 import type { StatusDto } from "@/lib/statuses/scale";
 import { can, type Role } from "@/lib/permissions";
@@ -14,7 +15,7 @@ import { ReviewPanel } from "@/components/claims/review-panel";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
 
 type Viewer = { id: string; role: Role };
-export type Draft = { status: string; summary: string; claimant: string; rationale: string };
+export type { Draft };
 /** Edits not saved yet, and the version of the claim they were made on. */
 export type Unsaved = { base: ClaimDto; draft: Draft };
 
@@ -25,15 +26,6 @@ function fieldList(fields: MergeField[]): string {
 
 function describe(fields: MergeField[], what: string): string {
   return fields.length === 0 ? "" : `${fields.map((f) => FIELD_LABELS[f].toLowerCase()).join(", ")} ${what}; `;
-}
-
-function draftOf(c: ClaimDto): Draft {
-  return { status: c.status, summary: c.summary, claimant: c.claimant, rationale: c.rationale };
-}
-
-/** Whether the form holds anything other than `base`'s values. */
-function isDirty(draft: Draft, base: ClaimDto): boolean {
-  return draft.status !== base.status || draft.summary !== base.summary || draft.claimant !== base.claimant || draft.rationale !== base.rationale;
 }
 
 /** The editor of one claim: verdict, summary, claimant, rationale, and its evidence links. */
@@ -65,8 +57,9 @@ export function ClaimEditor({
   focusStatus?: boolean;
 }) {
   const canEdit = can(viewer, "claim:update");
-  const [base, setBase] = useState<ClaimDto>(unsaved?.base ?? claim);
-  const [draft, setDraft] = useState<Draft>(() => unsaved?.draft ?? draftOf(claim));
+  // The form (use-claim-draft.ts): typing in a text box renders nothing; `form.current()` has what was typed.
+  const form = useClaimDraft(unsaved?.base ?? claim, unsaved?.draft ?? draftOf(claim));
+  const { base, dirty, set, current } = form;
   const [detail, setDetail] = useState<ClaimDetailDto | null>(null);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<{ kind: "error" | "success" | "info"; text: string } | null>(null);
@@ -96,31 +89,34 @@ export function ClaimEditor({
     if (!canEdit) return;
     const onSet = (e: Event) => {
       const { claimId, status } = (e as CustomEvent<{ claimId: string; status: string }>).detail;
-      if (claimId === claim.id) setDraft((d) => ({ ...d, status }));
+      if (claimId === claim.id) set({ draft: (d) => ({ ...d, status }) });
     };
     window.addEventListener("claim-set-status", onSet);
     return () => window.removeEventListener("claim-set-status", onSet);
-  }, [claim.id, canEdit]);
+  }, [claim.id, canEdit, set]);
 
-  const dirty = isDirty(draft, base);
-
-  // Stable setters: a keystroke renders the field it changed, not the rest of the form.
-  const setText = useCallback((name: DraftTextName, value: string) => setDraft((d) => (d[name] === value ? d : { ...d, [name]: value })), []);
-  const setStatus = useCallback((status: string) => setDraft((d) => (d.status === status ? d : { ...d, status })), []);
-
-  // Keep unsaved edits with the workspace, so moving to another claim (or j/k) loses nothing.
+  // Keep unsaved edits with the workspace, so moving to another claim (or j/k) loses nothing: a
+  // keystroke hands them over itself (it renders nothing), anything else that sets the form here.
+  const { type } = form;
+  const setText = useCallback(
+    (name: DraftTextName, value: string) => {
+      const now = type(name, value);
+      onUnsavedChange(claim.id, now.dirty ? { base: now.base, draft: now.draft } : null);
+    },
+    [claim.id, onUnsavedChange, type],
+  );
+  const setStatus = useCallback((status: string) => set({ draft: (d) => (d.status === status ? d : { ...d, status }) }), [set]);
   useEffect(() => {
-    onUnsavedChange(claim.id, dirty ? { base, draft } : null);
-  }, [claim.id, dirty, base, draft, onUnsavedChange]);
+    onUnsavedChange(claim.id, dirty ? { base, draft: current() } : null);
+  }, [claim.id, dirty, base, form.revision, current, onUnsavedChange]);
 
   /**
    * Someone else's newer version arrived (a 409 or the event stream): merge it into the form per
    * field. Returns the fields left to send, or null when a choice is needed.
    */
-  function rebase(current: ClaimDto, who: string | null, myDraft: Draft = draft): Partial<Draft> | null {
-    const result = mergeDrafts(draftOf(base), myDraft, draftOf(current));
-    setBase(current);
-    setDraft(result.draft);
+  function rebase(theirs: ClaimDto, who: string | null, myDraft: Draft = current()): Partial<Draft> | null {
+    const result = mergeDrafts(draftOf(base), myDraft, draftOf(theirs));
+    set({ base: theirs, draft: result.draft });
     if (result.conflicts.length > 0) {
       setMerge({ result, who });
       return null;
@@ -135,15 +131,13 @@ export function ClaimEditor({
     const who = changedBy && changedBy.id !== viewer.id ? changedBy.name : null;
     if (!dirty) {
       // The store brought a newer version from outside React (the event stream): adopt it.
+      set({ base: claim, draft: draftOf(claim) });
       // eslint-disable-next-line react-hooks/set-state-in-effect -- syncing with the external store is this effect's purpose
-      setBase(claim);
-      setDraft(draftOf(claim));
       if (who) setNotice({ kind: "info", text: `Changed by ${who} — the form shows their version.` });
       return;
     }
-    const result = mergeDrafts(draftOf(base), draft, draftOf(claim));
-    setBase(claim);
-    setDraft(result.draft);
+    const result = mergeDrafts(draftOf(base), current(), draftOf(claim));
+    set({ base: claim, draft: result.draft });
     if (result.conflicts.length > 0) setMerge({ result, who });
     else
       setNotice({
@@ -157,8 +151,7 @@ export function ClaimEditor({
     const result = await updateClaimAction({ claimId: claim.id, version, ...changes });
     if (result.ok) {
       ownVersion.current = result.data.version;
-      setBase(result.data);
-      setDraft(draftOf(result.data));
+      set({ base: result.data, draft: draftOf(result.data) });
       setMerge(null);
       setNotice({
         kind: "success",
@@ -195,7 +188,7 @@ export function ClaimEditor({
   async function save() {
     if (!canEdit || saving || (merge && merge.result.conflicts.length > 0)) return;
     // Only what the person changed is sent, with the version they started from.
-    const changes = touchedFields(draftOf(base), draft);
+    const changes = touchedFields(draftOf(base), current());
     if (Object.keys(changes).length === 0) return;
     setSaving(true);
     savingRef.current = true;
@@ -211,7 +204,7 @@ export function ClaimEditor({
   function choose(index: number, choice: "theirs" | "mine") {
     if (!merge) return;
     const result = resolveConflict(merge.result, index, choice);
-    setDraft(result.draft);
+    set({ draft: result.draft });
     if (result.conflicts.length > 0) setMerge({ ...merge, result });
     else {
       setMerge(null);
@@ -230,14 +223,14 @@ export function ClaimEditor({
   const below = useMemo(
     () => (
       <>
-        <ReviewPanel claim={base} statuses={statuses} viewer={viewer} onReviewed={(c) => { setBase(c); setDraft(draftOf(c)); onSaved(c); }} />
+        <ReviewPanel claim={base} statuses={statuses} viewer={viewer} onReviewed={(c) => { set({ base: c, draft: draftOf(c) }); onSaved(c); }} />
 
         <EvidenceSection
           claimId={claim.id}
           viewer={viewer}
           evidence={detail?.evidence ?? null}
           onChange={(evidence) => detail && setDetail({ ...detail, evidence })}
-          onClaimChanged={(c) => { setBase(c); onSaved(c); }}
+          onClaimChanged={(c) => { set({ base: c }); onSaved(c); }}
         />
 
         <CommentThread
@@ -250,7 +243,7 @@ export function ClaimEditor({
         <ClaimTimeline history={detail?.history ?? null} statuses={statuses} />
       </>
     ),
-    [base, canEdit, claim.id, detail, onSaved, statuses, viewer],
+    [base, canEdit, claim.id, detail, onSaved, set, statuses, viewer],
   );
 
   return (
@@ -275,10 +268,10 @@ export function ClaimEditor({
           }
         }}
       >
-        <StatusField value={draft.status} statuses={statuses} disabled={!canEdit} onValue={setStatus} selectRef={statusRef} />
-        <DraftTextField name="summary" label="Claim, in a sentence" hint="What exactly is being checked." value={draft.summary} disabled={!canEdit} onValue={setText} />
-        <DraftTextField name="claimant" label="Claimant" hint="Who made the claim." value={draft.claimant} disabled={!canEdit} onValue={setText} />
-        <DraftTextField name="rationale" label="Rationale" value={draft.rationale} disabled={!canEdit} onValue={setText} />
+        <StatusField value={form.shown.status} statuses={statuses} disabled={!canEdit} onValue={setStatus} selectRef={statusRef} />
+        <DraftTextField name="summary" label="Claim, in a sentence" hint="What exactly is being checked." value={form.shown.summary} revision={form.revision} disabled={!canEdit} onValue={setText} />
+        <DraftTextField name="claimant" label="Claimant" hint="Who made the claim." value={form.shown.claimant} revision={form.revision} disabled={!canEdit} onValue={setText} />
+        <DraftTextField name="rationale" label="Rationale" value={form.shown.rationale} revision={form.revision} disabled={!canEdit} onValue={setText} />
         {canEdit ? <SaveRow saving={saving} dirty={dirty} blocked={!!(merge && merge.result.conflicts.length > 0)} /> : null}
       </form>
 

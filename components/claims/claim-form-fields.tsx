@@ -1,5 +1,5 @@
 "use client";
-import { memo, type Ref } from "react";
+import { memo, useLayoutEffect, useRef, type Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { StatusBadge } from "@/components/claims/status-badge";
@@ -11,7 +11,8 @@ import type { StatusDto } from "@/lib/statuses/scale";
  * field renders again (the heading, the status and the other fields keep their props).
  */
 
-export type DraftTextName = "summary" | "claimant" | "rationale";
+import type { DraftTextName } from "@/components/claims/use-claim-draft";
+export type { DraftTextName };
 
 /**
  * Each text box has a fixed size and is a layout and paint boundary (`contain: strict`): a
@@ -73,11 +74,17 @@ export const StatusField = memo(function StatusField({
   );
 });
 
+/**
+ * A text box that keeps what is typed itself (uncontrolled): a keystroke calls `onValue` and
+ * renders nothing (use-claim-draft.ts). `value` is what the form last set (on mount, after a save,
+ * a merge or a choice); whenever the form sets it again (`revision` moves), the box shows it.
+ */
 export const DraftTextField = memo(function DraftTextField({
   name,
   label,
   hint,
   value,
+  revision,
   disabled,
   onValue,
 }: {
@@ -85,15 +92,21 @@ export const DraftTextField = memo(function DraftTextField({
   label: string;
   hint?: string;
   value: string;
+  revision: number;
   disabled: boolean;
   onValue: (name: DraftTextName, value: string) => void;
 }) {
+  const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (box && box.value !== value) box.value = value;
+  }, [value, revision]);
   return (
     <Field label={label} hint={hint}>
       {name === "rationale" ? (
-        <Textarea name={name} rows={5} value={value} disabled={disabled} onChange={(e) => onValue(name, e.target.value)} className={RATIONALE_BOX} />
+        <Textarea ref={ref} name={name} rows={5} defaultValue={value} disabled={disabled} onChange={(e) => onValue(name, e.target.value)} className={RATIONALE_BOX} />
       ) : (
-        <Input name={name} value={value} disabled={disabled} onChange={(e) => onValue(name, e.target.value)} className={LINE_BOX} />
+        <Input ref={ref} name={name} defaultValue={value} disabled={disabled} onChange={(e) => onValue(name, e.target.value)} className={LINE_BOX} />
       )}
     </Field>
   );

@@ -262,6 +262,8 @@ async function typing(page: Page, baseUrl: string, articleId: string, claimId: s
       // the event reaches the window (bubbling), where this listener reads the time.
       window.addEventListener("input", () => {
         entry.committed = performance.now();
+        // Diagnostics only: when the frame's rAF callbacks ran (registered before the measuring one, same frame).
+        requestAnimationFrame(() => { entry.frame = performance.now(); });
         nextPaint().then((t) => {
           entry.painted = t;
           window.__keys.push(entry);
@@ -295,7 +297,7 @@ async function typing(page: Page, baseUrl: string, articleId: string, claimId: s
     log(`trace written to ${trace.file}`);
     summariseTrace(JSON.parse(buffer.toString("utf8")));
   }
-  const keys = (await page.evaluate("window.__keys")) as { t0: number; handled: number; committed: number; painted: number }[];
+  const keys = (await page.evaluate("window.__keys")) as { t0: number; handled: number; committed: number; frame: number; painted: number }[];
   const value = await page.inputValue("textarea[name=rationale]");
   if (!value.endsWith(text)) throw new Error("the typed text did not reach the rationale field");
   // Discard the edits: leave with nothing unsaved.
@@ -305,6 +307,10 @@ async function typing(page: Page, baseUrl: string, articleId: string, claimId: s
     total: warm.map((k) => k.painted - k.t0),
     toCommit: warm.map((k) => k.committed - k.t0),
     delay: warm.map((k) => k.handled - k.t0),
+    /** From React's commit to the frame's rAF callbacks, and from those to the task queued from them. */
+    toFrame: warm.map((k) => k.frame - k.committed),
+    afterFrame: warm.map((k) => k.painted - k.frame),
+    slowest: [...warm].sort((a, b) => b.painted - b.t0 - (a.painted - a.t0)).slice(0, 4),
   };
 }
 
@@ -500,6 +506,11 @@ export async function benchBrowser(root = process.cwd()) {
     log(
       `typing done: ${keys.total.length} keystrokes, keydown to paint p50 ${f(pct(keys.total, 50))} ms, p90 ${f(pct(keys.total, 90))} ms, p99 ${f(pct(keys.total, 99))} ms, max ${f(Math.max(...keys.total))} ms;` +
         ` to commit p99 ${f(pct(keys.toCommit, 99))} ms; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`,
+    );
+    const split = (xs: number[]) => `p50 ${f(pct(xs, 50))}, p90 ${f(pct(xs, 90))}, p99 ${f(pct(xs, 99))}`;
+    log(
+      `typing split: keydown -> input handled (React included) ${split(keys.toCommit)}; committed -> rAF ${split(keys.toFrame)}; rAF -> next task ${split(keys.afterFrame)}; slowest (commit / rAF / task):` +
+        keys.slowest.map((k) => ` ${f(k.committed - k.t0)}/${f(k.frame - k.t0)}/${f(k.painted - k.t0)}`).join(","),
     );
     if (process.env.BENCH_BROWSER_ONLY === "typing") return; // a quick look while working on the editor; no verdicts
     // 2. Save to highlight.

@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
 import { PASSWORD, seedUsers, testDb } from "../support/fixtures";
-import { openBrowser, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
+import { openBrowser, screenshotIfAsked, selectWithMouse, signInThroughForm, waitForHydration } from "../support/browser";
 
 jest.setTimeout(180_000);
 
@@ -103,4 +103,51 @@ test("after typing in the form, selecting a passage of the text with the mouse s
   await page.getByText("Unsaved changes · Ctrl+Enter saves").waitFor();
   page.once("dialog", (d) => d.accept());
   await page.close({ runBeforeUnload: false });
+});
+
+test("typing in a text box renders nothing but the keystroke: the form keeps its props, and what was typed is kept and saved", async () => {
+  const quote = "to restore their bilateral relations";
+  const page = await openNewClaim(quote);
+  const rationale = page.locator("textarea[name=rationale]");
+  await rationale.click();
+  // The first keystroke makes the form dirty: the save row and the list's marker change (one render).
+  await page.keyboard.type("C");
+  await page.getByText("Unsaved changes · Ctrl+Enter saves").waitFor();
+  await page.locator("section[aria-labelledby=claims-title] ol > li button", { hasText: quote }).getByText("✎ Unsaved edits").waitFor();
+  // React keeps the props of a rendered element on its DOM node (`__reactProps$…`); a render of the
+  // editor or of the box gives them new ones. Twenty more keystrokes must give neither new props.
+  const props = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { __seen?: unknown[] };
+      const nodes = ["section[aria-labelledby=claim-editor-title] form", "textarea[name=rationale]"].map((s) => document.querySelector(s)!);
+      const now = nodes.map((n) => (n as unknown as Record<string, unknown>)[Object.keys(n).find((k) => k.startsWith("__reactProps$"))!]);
+      const same = w.__seen ? now.map((p, i) => p === w.__seen![i]) : null;
+      w.__seen = now;
+      return same;
+    });
+  expect(await props()).toBeNull();
+  const typed = "hecked against the customs table.";
+  await page.keyboard.type(typed);
+  expect(await rationale.inputValue()).toBe(`C${typed}`);
+  expect(await props()).toEqual([true, true]);
+
+  // Moving to another claim and back restores the typed text (the workspace has it), and Ctrl+Enter saves all of it.
+  await page.locator("section[aria-labelledby=claims-title] ol > li button").first().click();
+  await page.locator("section[aria-labelledby=claims-title] ol > li button", { hasText: quote }).click();
+  await waitForHydration(page, "textarea[name=rationale]");
+  expect(await page.locator("textarea[name=rationale]").inputValue()).toBe(`C${typed}`);
+  await screenshotIfAsked(page, "claim-editor-unsaved");
+  await page.locator("textarea[name=rationale]").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type("!");
+  await page.keyboard.press("Control+Enter");
+  await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  await page.getByText("All changes saved").waitFor();
+  expect(await page.getByText("✎ Unsaved edits").count()).toBe(0);
+  await page.reload();
+  await waitForHydration(page, "[role=document]");
+  await page.locator("section[aria-labelledby=claims-title] ol > li button", { hasText: quote }).click();
+  await waitForHydration(page, "textarea[name=rationale]");
+  expect(await page.locator("textarea[name=rationale]").inputValue()).toBe(`C${typed}!`);
+  await page.close();
 });
