@@ -103,6 +103,11 @@ test("an old per-browser 'off' moves to the account once", async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   await signInThroughForm(page, server.url, users.editor.email, PASSWORD);
+  // The page signing in lands on has moved nothing yet (the key is not there): once it is
+  // hydrated, the old key is put where the first version kept it, and Settings is opened.
+  // (Set while that page was still hydrating, its own first render would move the key too,
+  // racing the Settings page that the test looks at.)
+  await waitForHydration(page, "header a[href='/articles']");
   await page.evaluate(() => window.localStorage.setItem("claimcheck.shortcuts", "off"));
   await page.goto(`${server.url}/settings`);
   await waitForHydration(page, "input[name=shortcuts]");
