@@ -175,15 +175,46 @@ export function isClaimed(s: { start: number; end: number }, claims: Span[]): bo
   return claims.some((c) => c.start < s.end && s.start < c.end && Math.min(c.end, s.end) - Math.max(c.start, s.start) >= (s.end - s.start) / 2);
 }
 
+type SuggestOptions = { threshold?: number; exclude?: Span[] };
+
+function scoreInto(out: Suggestion[], body: string, s: Span, threshold: number, exclude: Span[] | undefined) {
+  if (exclude && isClaimed(s, exclude)) return;
+  const quote = body.slice(s.start, s.end);
+  const { score, reasons } = scoreSentence(quote);
+  if (score >= threshold) out.push({ start: s.start, end: s.end, quote, score, reasons });
+}
+
 /** Suggested claims in `body`, in text order, each with a score and reasons. */
-export function suggestClaims(body: string, options: { threshold?: number; exclude?: Span[] } = {}): Suggestion[] {
+export function suggestClaims(body: string, options: SuggestOptions = {}): Suggestion[] {
   const threshold = options.threshold ?? SUGGESTION_THRESHOLD;
   const out: Suggestion[] = [];
-  for (const s of splitSentences(body)) {
-    if (options.exclude && isClaimed(s, options.exclude)) continue;
-    const quote = body.slice(s.start, s.end);
-    const { score, reasons } = scoreSentence(quote);
-    if (score >= threshold) out.push({ start: s.start, end: s.end, quote, score, reasons });
+  for (const s of splitSentences(body)) scoreInto(out, body, s, threshold, options.exclude);
+  return out;
+}
+
+/**
+ * The same as suggestClaims, in slices of about `sliceMs` of work with the event loop free between
+ * them (`yieldNow`, setImmediate by default): a 2 MB text takes a few hundred milliseconds to
+ * score, and a server scoring it in one go answers no other request meanwhile (the article's own
+ * text among them).
+ */
+export async function suggestClaimsInSlices(
+  body: string,
+  options: SuggestOptions & { sliceMs?: number; yieldNow?: () => Promise<void> } = {},
+): Promise<Suggestion[]> {
+  const threshold = options.threshold ?? SUGGESTION_THRESHOLD;
+  const sliceMs = options.sliceMs ?? 5;
+  const yieldNow = options.yieldNow ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+  const out: Suggestion[] = [];
+  const sentences = splitSentences(body);
+  let sliceStart = performance.now();
+  for (let i = 0; i < sentences.length; i++) {
+    scoreInto(out, body, sentences[i], threshold, options.exclude);
+    // The clock is read every 32 sentences (about a millisecond of work), not after each one.
+    if ((i & 31) === 31 && performance.now() - sliceStart >= sliceMs) {
+      await yieldNow();
+      sliceStart = performance.now();
+    }
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { suggestClaims, scoreSentence, splitSentences } from "@/lib/suggestions/score";
+import { suggestClaims, suggestClaimsInSlices, scoreSentence, splitSentences } from "@/lib/suggestions/score";
 import { evaluateSuggestions } from "@/lib/suggestions/evaluate";
 import { DEMO_MUST_INCLUDE, DEMO_MUST_NOT_INCLUDE, LABELLED, labelledText } from "../fixtures/suggestions/labelled";
 
@@ -53,5 +53,30 @@ describe("sentences and scores", () => {
     const r = evaluateSuggestions(LABELLED.map(labelledText));
     expect(r.precision).toBeGreaterThanOrEqual(0.8);
     expect(r.recall).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe("scoring a long text in slices", () => {
+  // About 400 KB: the demo's paragraphs many times over, with its claims excluded from one copy.
+  const long = Array.from({ length: 60 }, () => demo).join("\n\n");
+  const exclude = suggestClaims(demo).slice(0, 3).map((s) => ({ start: s.start, end: s.end }));
+
+  it("gives exactly what scoring in one go gives, and frees the event loop between slices", async () => {
+    let yields = 0;
+    const sliced = await suggestClaimsInSlices(long, { exclude, sliceMs: 1, yieldNow: async () => void yields++ });
+    expect(sliced).toEqual(suggestClaims(long, { exclude }));
+    expect(sliced.length).toBeGreaterThan(60);
+    expect(yields).toBeGreaterThan(1);
+  });
+
+  it("lets other work run while it scores (setImmediate by default)", async () => {
+    let ranMeanwhile = 0;
+    const timer = setInterval(() => ranMeanwhile++, 0);
+    try {
+      await suggestClaimsInSlices(long, { sliceMs: 1 });
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ranMeanwhile).toBeGreaterThan(0);
   });
 });
