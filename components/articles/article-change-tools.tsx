@@ -1,31 +1,27 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { RefreshButton } from "@/components/articles/refresh-button";
 import { AnchorPanel } from "@/components/claims/anchor-panel";
-import { SuggestionMarks } from "@/components/claims/suggestion-marks";
 import type { ClaimDto } from "@/lib/claims/dto";
 import type { RevisionSummaryDto } from "@/lib/articles/revisions";
-import type { Suggestion } from "@/lib/suggestions/score";
 
 /**
  * What changes around an article: its revision and links to edit and compare, "changed after
  * import" when a check found a stealth edit, the claims to settle after a change (never hidden),
- * and the suggested claims.
+ * and the suggested claims (`suggestions`: components/claims/suggestions-panel.tsx).
  */
 export function ArticleChangeTools({
   article,
   claims,
   revisions,
   suggestions,
-  suggestionsTotal = suggestions.length,
   canEdit,
   canCheck,
 }: {
   article: { id: string; revision: number; sourceUrl: string | null };
   claims: ClaimDto[];
   revisions: RevisionSummaryDto[];
-  suggestions: Suggestion[];
-  /** How many suggestions there are in all (`suggestions` may be only the strongest). */
-  suggestionsTotal?: number;
+  suggestions: ReactNode;
   canEdit: boolean;
   canCheck: boolean;
 }) {
@@ -54,7 +50,8 @@ export function ArticleChangeTools({
         </div>
       ) : null}
       {unsettled.length ? <AnchorPanel claims={unsettled} revision={article.revision} canAct={canCheck} inArticle /> : null}
-      {suggestions.length ? <SuggestionMarks articleId={article.id} revision={article.revision} suggestions={suggestions} total={suggestionsTotal} canAccept={canCheck} /> : null}
+      {suggestions}
     </div>
   );
 }
+

@@ -10,20 +10,10 @@ import { getArticleChangeSeq } from "@/lib/events/stream";
 import { ArticleWorkspace } from "@/components/claims/article-workspace";
 import { listAssignablePeople } from "@/lib/claims/people";
 import { ArticleChangeTools } from "@/components/articles/article-change-tools";
+import { SuggestionsPanel } from "@/components/claims/suggestions-panel";
 import { can } from "@/lib/permissions";
 import { listRevisions } from "@/lib/articles/revisions";
-import { listSuggestions } from "@/lib/suggestions/data";
 import { ExportMenu } from "@/components/reports/export-menu";
-
-// A long article can have thousands of suggested sentences; the page shows the strongest of them
-// (in text order), so a 2 MB article's page does not carry a list larger than its text.
-const SUGGESTIONS_SHOWN = 100;
-
-function strongest<T extends { score: number }>(list: T[]): { shown: T[]; total: number } {
-  if (list.length <= SUGGESTIONS_SHOWN) return { shown: list, total: list.length };
-  const kept = new Set([...list].sort((a, b) => b.score - a.score).slice(0, SUGGESTIONS_SHOWN));
-  return { shown: list.filter((s) => kept.has(s)), total: list.length };
-}
 
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string }> }) {
   const user = await requireUser();
@@ -47,10 +37,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   // decode, a script compile and a parse. Hinted in the head, it downloads while the page parses.
   const textUrl = articleTextUrl(article.id, article.revision);
   preload(textUrl, { as: "fetch", crossOrigin: "use-credentials" });
-  const [revisions, suggestions] = await Promise.all([
-    listRevisions(user, articleId),
-    can(user, "suggestions:read") ? listSuggestions(user, articleId).then(strongest) : Promise.resolve({ shown: [], total: 0 }),
-  ]);
+  const revisions = await listRevisions(user, articleId);
   return (
     <div className="mx-auto max-w-[1400px] px-4 py-5">
       <div className="mb-4 flex flex-wrap items-start gap-4">
@@ -77,8 +64,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         article={{ id: article.id, revision: article.revision, sourceUrl: article.sourceUrl }}
         claims={article.claims}
         revisions={revisions}
-        suggestions={suggestions.shown}
-        suggestionsTotal={suggestions.total}
+        suggestions={can(user, "suggestions:read") ? <SuggestionsPanel articleId={article.id} revision={article.revision} canAccept={can(user, "claim:update")} /> : null}
         canEdit={can(user, "article:update")}
         canCheck={can(user, "claim:update")}
       />

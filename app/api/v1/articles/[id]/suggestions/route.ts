@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/http/api";
-import { listSuggestions } from "@/lib/suggestions/data";
+import { suggestionsForArticle } from "@/lib/suggestions/data";
+import { listSuggestionsQuerySchema } from "@/lib/suggestions/schemas";
 
-export const GET = apiRoute<{ id: string }>(async ({ user, params }) => ({ suggestions: await listSuggestions(user, params.id) }));
+export const GET = apiRoute<{ id: string }>(async ({ user, params, query }) => suggestionsForArticle(user, params.id, query(listSuggestionsQuerySchema).limit));
