@@ -10,6 +10,8 @@ export type RequestContext = {
   userId?: string;
   /** SQLite's PRAGMA data_version as this request first read it (lib/db-direct.ts changeMarker). */
   dataVersion?: { connection: object; value: number; at: number };
+  /** Work to start once the answer has been sent (runAfterResponse); the server wrapper starts it. */
+  after?: (() => void)[];
 };
 
 const KEY = Symbol.for("claimcheck.requestContext");
@@ -33,4 +35,16 @@ export function currentRequest(): RequestContext | undefined {
 export function noteRequestUser(userId: string): void {
   const ctx = store().getStore();
   if (ctx) ctx.userId = userId;
+}
+
+/**
+ * Starts `work` once the current request's answer has been sent (the server wrapper runs it when
+ * the response closes), so work the answer does not need (preparing an import for its first open)
+ * neither delays the answer nor competes with sending it. Outside a request (a script, a test
+ * calling lib/ directly), on the next turn of the event loop. `work` handles its own errors.
+ */
+export function runAfterResponse(work: () => void): void {
+  const after = store().getStore()?.after;
+  if (after) after.push(work);
+  else setImmediate(work);
 }

@@ -57,10 +57,12 @@ const server = http.createServer((req, res) => {
   const id = trustProxy && typeof sentId === "string" && REQUEST_ID.test(sentId) ? sentId : randomUUID();
   res.setHeader("X-Request-Id", id);
   if (shuttingDown) res.setHeader("Connection", "close");
-  const ctx = { id, userId: undefined };
+  const ctx = { id, userId: undefined, after: [] };
   inFlight.add(res);
   res.once("close", () => {
     inFlight.delete(res);
+    // Work a route left for after its answer (lib/request-context.ts runAfterResponse).
+    for (const work of ctx.after) setImmediate(work);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const route = (req.url ?? "/").split("?")[0];
     log.info(

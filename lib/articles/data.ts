@@ -8,6 +8,7 @@ import { claimSelect, compareClaimsInTextOrder, toClaimDto, type ClaimDto } from
 import type { CreateArticleInput } from "@/lib/articles/schemas";
 import { searchNeedle } from "@/lib/search/fold";
 import { refreshArticleSearch } from "@/lib/search/data";
+import { prepareArticleInBackground } from "@/lib/articles/prepare";
 
 const PAGE_SIZE = 25;
 
@@ -86,7 +87,7 @@ export async function listArticles(actor: Actor, query: { q?: string; page: numb
 /** Imports an article; its body is stored normalised ("\n", NFC) so offsets are stable. */
 export async function createArticle(actor: Actor, input: CreateArticleInput): Promise<ArticleDto> {
   if (!can(actor, "article:create")) throw new ForbiddenError("Only editors and admins can import articles.");
-  return db.$transaction(async (tx) => {
+  const article = await db.$transaction(async (tx) => {
     const body = normalizeBody(input.body);
     const row = await tx.article.create({
       data: { ...input, body, createdById: actor.id, revisions: { create: { revision: 1, title: input.title, body, source: "import", createdById: actor.id } } },
@@ -95,6 +96,8 @@ export async function createArticle(actor: Actor, input: CreateArticleInput): Pr
     await recordAudit(tx, { actorId: actor.id, action: "article.create", objectType: "article", objectId: row.id, after: { title: row.title } });
     return toArticleDto(row, []);
   });
+  prepareArticleInBackground(actor, article.id);
+  return article;
 }
 
 function toArticleDto(
