@@ -3,7 +3,8 @@
  * A selection across two blocks (a paragraph break; Cyrillic into Chinese) makes a claim with the
  * exact quote; a claim far down a long article is scrolled to and highlighted from the claims
  * list; find in page reaches text in blocks not drawn yet; copying gives the article's own
- * characters; the suggestions disclosure opens with the keyboard.
+ * characters; the suggestions disclosure opens with the keyboard; the text and a new claim do not
+ * wait for the suggestions, and suggestions that fail to load say so and can be asked for again.
  */
 import type { Page } from "playwright-core";
 import { startServer, type TestServer } from "../support/server";
@@ -185,4 +186,48 @@ test("the suggestions start closed, say how many there are, and open with the ke
   await selectWithMouse(page, text);
   await page.getByRole("button", { name: "Add claim" }).waitFor();
   await shot(page, "article-text-phone-selection");
+});
+
+test("the text and a new claim do not wait for the suggestions; suggestions that fail say so and can be asked for again", async () => {
+  const page = await browser.newPage();
+  await signInThroughForm(page, server.url, users.checker.email, PASSWORD);
+  // The suggestions' request held back (a first scoring of a long text takes a while).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  await page.route("**/api/v1/articles/*/suggestions?*", async (route) => {
+    asked++;
+    await held;
+    await route.continue();
+  });
+  await open(page, long.id);
+  const placeholder = page.locator("section[aria-busy=true][aria-label='Suggested claims']");
+  expect(await placeholder.textContent()).toContain("finding checkable sentences");
+  // Meanwhile the whole text is there and a selection makes a claim.
+  expect(await page.locator("[role=document]").textContent()).toContain(FAR);
+  await selectWithMouse(page, "Paragraph 150.");
+  await page.getByRole("button", { name: "Add claim" }).waitFor();
+  expect(asked).toBe(1);
+  release();
+  await page.getByRole("button", { name: /^▶?\s*Suggested claims \(\d+( of \d+)?\)/ }).waitFor();
+  expect(await placeholder.count()).toBe(0);
+
+  // A failed request: a message in words and "Try again", which asks again.
+  await page.unroute("**/api/v1/articles/*/suggestions?*");
+  let failing = true;
+  await page.route("**/api/v1/articles/*/suggestions?*", (route) =>
+    failing
+      ? route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "The server is busy." } }) })
+      : route.continue(),
+  );
+  await page.reload();
+  await waitForHydration(page, "[role=document]");
+  const alert = page.getByRole("alert").filter({ hasText: "Suggested claims could not be loaded" });
+  await alert.waitFor();
+  expect(await alert.textContent()).toContain("The server is busy.");
+  failing = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await page.getByRole("button", { name: /^▶?\s*Suggested claims \(\d+( of \d+)?\)/ }).waitFor();
+  expect(await alert.count()).toBe(0);
+  await page.close();
 });
