@@ -5,6 +5,8 @@
  * organisations making statements. Questions and headline fragments are not suggested.
  */
 
+import { MAX_CLAIM_SPAN } from "@/lib/claims/schemas";
+
 export type Suggestion = { start: number; end: number; quote: string; score: number; reasons: string[] };
 
 export const SUGGESTION_THRESHOLD = 0.5;
@@ -57,7 +59,9 @@ const re = {
   act: /\b(?:visited|visit|met|meet|signed|released|attended|helped|restored|launched|killed|invaded|voted|passed|approved|banned|cut|raised|won|lost|built|spent|paid|received|sent|shipped|strengthened)\b/i,
 };
 
-const NAME = "(?:the\\s+)?(?:[\\p{Lu}][\\p{L}’'\\-]+)(?:\\s+(?:of\\s+the\\s+|of\\s+|for\\s+|al-|bin\\s+)?[\\p{Lu}][\\p{L}’'\\-]+)*";
+// At most seven capitalised words: a longer run (a text of one repeated name) would make each
+// pattern below try every start in it, time the square of its length.
+const NAME = "(?:the\\s+)?(?:[\\p{Lu}][\\p{L}’'\\-]+)(?:\\s+(?:of\\s+the\\s+|of\\s+|for\\s+|al-|bin\\s+)?[\\p{Lu}][\\p{L}’'\\-]+){0,6}";
 const STOP_NAMES = new Set(["The", "A", "An", "In", "On", "At", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Their", "Its", "But", "And", "For", "As", "If", "When", "While", "According", "For its part", "Kuleba said"]);
 
 /** Proper names in a sentence (capitalised words, not the sentence's first word unless it is clearly one). */
@@ -178,6 +182,9 @@ export function isClaimed(s: { start: number; end: number }, claims: Span[]): bo
 type SuggestOptions = { threshold?: number; exclude?: Span[] };
 
 function scoreInto(out: Suggestion[], body: string, s: Span, threshold: number, exclude: Span[] | undefined) {
+  // Longer than a claim may be, it cannot be accepted as one; and scoring a run of text with no
+  // sentence end (2 MB of one repeated word) would take the scorer's patterns minutes.
+  if (s.end - s.start > MAX_CLAIM_SPAN) return;
   if (exclude && isClaimed(s, exclude)) return;
   const quote = body.slice(s.start, s.end);
   const { score, reasons } = scoreSentence(quote);

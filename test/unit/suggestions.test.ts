@@ -80,3 +80,23 @@ describe("scoring a long text in slices", () => {
     expect(ranMeanwhile).toBeGreaterThan(0);
   });
 });
+
+describe("text no claim could cover", () => {
+  it("suggests no sentence longer than a claim may be (2,000 code units), however checkable", () => {
+    const checkable = "The ministry said exports rose by 42 percent in 2022, according to figures released on Monday";
+    const long = `${Array.from({ length: 30 }, () => checkable).join(", and ")}.`;
+    expect(long.length).toBeGreaterThan(2000);
+    const short = `${checkable}.`;
+    const text = `${short}\n\n${long}\n\n${short}`;
+    const found = suggestClaims(text);
+    expect(found.map((s) => s.quote)).toEqual([short, short]);
+    // The same sentence alone is scored as checkable: only its length keeps it out.
+    expect(scoreSentence(long).score).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("gets through 2 MB of one repeated name with no sentence end (an import of it hung the server)", async () => {
+    const text = "Москва ".repeat(300_000).trim();
+    expect(suggestClaims(text)).toEqual([]);
+    expect(await suggestClaimsInSlices(text)).toEqual([]);
+  });
+});
