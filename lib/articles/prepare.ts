@@ -1,5 +1,6 @@
 import "server-only";
-import { compressTextInBackground, getArticleText } from "@/lib/articles/text";
+import { getArticleText } from "@/lib/articles/text";
+import { keepBrotliInBackground } from "@/lib/http/encoding";
 import { scoreInBackground } from "@/lib/suggestions/data";
 import type { Actor } from "@/lib/permissions";
 import { runAfterResponse } from "@/lib/request-context";
@@ -13,7 +14,7 @@ import { runAfterResponse } from "@/lib/request-context";
 export function prepareArticleInBackground(actor: Actor, articleId: string): void {
   runAfterResponse(() => {
     getArticleText(actor, articleId)
-      .then((text) => Promise.all([compressTextInBackground(text), scoreInBackground(text)]))
+      .then((text) => Promise.all([keepBrotliInBackground(text.utf8, text), scoreInBackground(text)]))
       .catch((error) => console.error("Preparing an imported article failed:", error));
   });
 }

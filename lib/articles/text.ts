@@ -1,10 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { brotliCompress } from "node:zlib";
 import { db } from "@/lib/db";
 import { directQuery } from "@/lib/db-direct";
 import { NotFoundError } from "@/lib/errors";
-import { brotliTextOptions, type ContentCoding } from "@/lib/http/encoding";
+import type { ContentCoding } from "@/lib/http/encoding";
 import { can, type Actor } from "@/lib/permissions";
 
 /**
@@ -106,19 +105,3 @@ export function etagFor(text: ArticleText, coding: ContentCoding | null): string
   return coding ? `${text.etag.slice(0, -1)}-${coding}"` : text.etag;
 }
 
-/**
- * Makes the text's brotli form (what browsers ask for) on zlib's thread pool rather than on the
- * first request for it, where it would hold up every other request on the event loop (about
- * 25 ms for 2 MB). The same quality as keptEncoding, so the bytes and the ETag are the same
- * whichever made them; a request that comes first still makes its own.
- */
-export function compressTextInBackground(text: ArticleText): Promise<void> {
-  if (text.br) return Promise.resolve();
-  return new Promise((resolve, reject) =>
-    brotliCompress(text.utf8, brotliTextOptions(text.utf8.length, 5), (error, bytes) => {
-      if (error) return reject(error);
-      text.br ??= bytes;
-      resolve();
-    }),
-  );
-}

@@ -1,4 +1,4 @@
-import { chooseContentCoding, ifNoneMatchMatches } from "@/lib/http/encoding";
+import { chooseContentCoding, ifNoneMatchMatches, keepBrotliInBackground, keptEncoding } from "@/lib/http/encoding";
 
 describe("chooseContentCoding", () => {
   const cases: [string | null, "br" | "gzip" | null][] = [
@@ -36,5 +36,19 @@ describe("ifNoneMatchMatches", () => {
     expect(ifNoneMatchMatches('"a-gz"', '"a"')).toBe(false);
     expect(ifNoneMatchMatches(null, '"a"')).toBe(false);
     expect(ifNoneMatchMatches("", '"a"')).toBe(false);
+  });
+});
+
+describe("brotli kept ahead (keepBrotliInBackground)", () => {
+  it("makes the same bytes keptEncoding makes on a request, and keeps a form already made", async () => {
+    const raw = Buffer.from("Москва 莫斯科 Moscow, 13 months after the invasion. ".repeat(4000), "utf8");
+    const ahead: { br?: Buffer } = {};
+    await keepBrotliInBackground(raw, ahead);
+    expect(ahead.br).toBeDefined();
+    expect(ahead.br!.equals(keptEncoding(raw, {}, "br"))).toBe(true);
+    const made = Buffer.from("already made");
+    const kept: { br?: Buffer } = { br: made };
+    await keepBrotliInBackground(raw, kept);
+    expect(kept.br).toBe(made);
   });
 });
