@@ -57,7 +57,7 @@ const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "n/a");
 
 /**
  * How fast this shared machine is running now: a fixed loop of integer work in this process, in
- * ms (lower is faster; ~410 ms on a quiet host here, ~550 when the host is slow). Printed before
+ * ms (lower is faster: 350–410 ms at this host's usual speed, 470–550 ms when it was slow). Printed before
  * the typing and after the opens, so a reader can tell a slow host from a slow page.
  */
 function hostProbeMs(): number {
@@ -690,7 +690,7 @@ export async function benchBrowser(root = process.cwd()) {
     lines.push(
       "",
       `Browser bench: Chromium ${browser.version()} headless, viewport 1400x1000; machine ${os.cpus().length} CPU(s), load average ${load};` +
-        ` host probe (a fixed loop, lower is faster, ~410 ms when the host is quiet) ${f(probeBefore)} ms before the typing, ${f(probeAfter)} ms after the opens.`,
+        ` host probe (a fixed loop, lower is faster, 350–410 ms at this host's usual speed) ${f(probeBefore)} ms before the typing, ${f(probeAfter)} ms after the opens.`,
       `Typing: ${keys.total.length} keystrokes (after 5 warm-up) into the rationale of claim ${CLAIMS / 2} on an article with ${CLAIMS} claims, one every ${KEY_INTERVAL_MS} ms.`,
       "  Method: per keystroke, from the keydown event's timestamp (when Chromium received the key, so time queued behind",
       "  earlier work counts) to the next frame after React committed: a requestAnimationFrame callback queued from the",
