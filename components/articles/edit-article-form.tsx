@@ -1,5 +1,5 @@
 "use client";
-import { ArticleDetailFields, articleDetailsFromForm, useArticleFormState } from "@/components/articles/article-fields";
+import { ARTICLE_TEXT_AUTOCOMPLETE, ArticleDetailFields, articleDetailsFromForm, useArticleFormState } from "@/components/articles/article-fields";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Notice, Textarea } from "@/components/ui/field";
@@ -37,7 +37,7 @@ export function EditArticleForm({ article }: { article: Article }) {
       </Notice>
       <ArticleDetailFields fields={fields} defaults={article} />
       <Field label="Text" error={fields.body}>
-        <Textarea name="body" rows={20} defaultValue={article.body} className="font-serif" />
+        <Textarea name="body" rows={20} defaultValue={article.body} className="font-serif" autoComplete={ARTICLE_TEXT_AUTOCOMPLETE} />
       </Field>
       <Field label="What changed (note for the revision history)" error={fields.note}>
         <Input name="note" placeholder="e.g. Outlet corrected the date in paragraph 3" />
