@@ -1,20 +1,11 @@
 "use client";
-import { useState, type Ref } from "react";
-import { Field, Input } from "@/components/ui/field";
+import { useState, type ComponentProps, type Ref } from "react";
+import { Field, Input, Textarea } from "@/components/ui/field";
 
 // The server's limit (lib/config.ts MAX_ARTICLE_BODY_CHARS; that module is server-side), checked
 // in the browser too so an over-size text is refused at once instead of after a long upload.
 export const MAX_BODY_CHARS = 2 * 1024 * 1024;
 export const BODY_TOO_LONG = "The article body may be at most 2 MB of text. Shorten it, or import the part you will check.";
-/**
- * The article text's box sets `autocomplete="off"`, so the browser keeps no copy of the text in
- * the history entry. Chromium copies each form field's value into the current history entry on
- * every history change (a link followed, the form's own router.push after an import or a save):
- * for a 2 MB text that blocked the page for about 400 ms (427 ms against 1 ms with "off", in
- * Chromium 156). The pages change within the app, so Back never brought that copy back; only a
- * return to a page the browser had unloaded would have.
- */
-export const ARTICLE_TEXT_AUTOCOMPLETE = "off";
 
 /** The details every article form sends, as an action takes them. */
 export type ArticleDetails = { title: string; body: string; sourceUrl: string; outlet: string; author: string; publishedAt: string };
@@ -95,4 +86,17 @@ export function ArticleDetailFields({
         </div>
       </>
   );
+}
+
+/**
+ * The article text's box, in every article form (import, web-import preview, edit). It sets
+ * `autocomplete="off"`, so the browser keeps no copy of the text in the history entry: Chromium
+ * copies each form field's value into the current history entry on every history change (a link
+ * followed, the form's own router.push after an import or a save), and for a 2 MB text that
+ * blocked the page for about 400 ms (427 ms against 1 ms with "off", in Chromium 156). The pages
+ * change within the app, so Back never brought that copy back; only a return to a page the
+ * browser had unloaded would have.
+ */
+export function ArticleTextBox(props: Omit<ComponentProps<"textarea">, "name" | "autoComplete">) {
+  return <Textarea {...props} name="body" autoComplete="off" className={`font-serif ${props.className ?? ""}`} />;
 }

@@ -1,8 +1,8 @@
 "use client";
-import { ARTICLE_TEXT_AUTOCOMPLETE, ArticleDetailFields, articleDetailsFromForm, useArticleFormState } from "@/components/articles/article-fields";
+import { ArticleDetailFields, ArticleTextBox, articleDetailsFromForm, useArticleFormState } from "@/components/articles/article-fields";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Notice, Textarea } from "@/components/ui/field";
+import { Field, Input, Notice } from "@/components/ui/field";
 import { updateArticleAction } from "@/lib/articles/actions";
 
 type Article = { id: string; title: string; body: string; sourceUrl: string | null; outlet: string | null; author: string | null; publishedAt: string | null; revision: number };
@@ -37,7 +37,7 @@ export function EditArticleForm({ article }: { article: Article }) {
       </Notice>
       <ArticleDetailFields fields={fields} defaults={article} />
       <Field label="Text" error={fields.body}>
-        <Textarea name="body" rows={20} defaultValue={article.body} className="font-serif" autoComplete={ARTICLE_TEXT_AUTOCOMPLETE} />
+        <ArticleTextBox rows={20} defaultValue={article.body} />
       </Field>
       <Field label="What changed (note for the revision history)" error={fields.note}>
         <Input name="note" placeholder="e.g. Outlet corrected the date in paragraph 3" />

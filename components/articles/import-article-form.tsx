@@ -2,9 +2,9 @@
 import { useRef } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Notice, Textarea } from "@/components/ui/field";
+import { Field, Input, Notice } from "@/components/ui/field";
 import { createArticleAction } from "@/lib/articles/actions";
-import { ARTICLE_TEXT_AUTOCOMPLETE, ArticleDetailFields, articleDetailsFromForm, BODY_TOO_LONG, MAX_BODY_CHARS, useArticleFormState } from "@/components/articles/article-fields";
+import { ArticleDetailFields, ArticleTextBox, articleDetailsFromForm, BODY_TOO_LONG, MAX_BODY_CHARS, useArticleFormState } from "@/components/articles/article-fields";
 
 // A file is read only when it can be under the character limit (UTF-8: at most 3 bytes each).
 const MAX_FILE_BYTES = 3 * MAX_BODY_CHARS;
@@ -61,7 +61,7 @@ export function ImportArticleForm() {
         <Input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={onFile} />
       </Field>
       <Field label="Article text" hint="Paste the full text. Line breaks are kept." error={fields.body}>
-        <Textarea ref={bodyRef} name="body" rows={16} required className="font-serif" autoComplete={ARTICLE_TEXT_AUTOCOMPLETE} aria-invalid={!!fields.body} onPaste={onPaste} />
+        <ArticleTextBox ref={bodyRef} rows={16} required aria-invalid={!!fields.body} onPaste={onPaste} />
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? "Importing…" : "Import article"}

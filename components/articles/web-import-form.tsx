@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
-import { ARTICLE_TEXT_AUTOCOMPLETE, ArticleDetailFields, articleDetailsFromForm, useArticleFormState } from "@/components/articles/article-fields";
+import { ArticleDetailFields, ArticleTextBox, articleDetailsFromForm, useArticleFormState } from "@/components/articles/article-fields";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Notice, Textarea } from "@/components/ui/field";
+import { Field, Input, Notice } from "@/components/ui/field";
 import { createArticleAction, previewImportAction } from "@/lib/articles/actions";
 
 type Preview = { title: string; byline: string | null; publishedAt: string | null; outlet: string | null; sourceUrl: string | null; body: string };
@@ -77,7 +77,7 @@ export function WebImportForm() {
           <p className="text-sm text-slate-700">Check and correct what was found before saving.</p>
           <ArticleDetailFields fields={fields} defaults={{ ...preview, author: preview.byline }} />
           <Field label="Text" hint="Paragraphs are separated by a blank line." error={fields.body}>
-            <Textarea name="body" rows={14} defaultValue={preview.body} className="font-serif" autoComplete={ARTICLE_TEXT_AUTOCOMPLETE} />
+            <ArticleTextBox rows={14} defaultValue={preview.body} />
           </Field>
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : "Save article"}
