@@ -2,6 +2,8 @@
  * `npm run bench -- browser`: the annotation screen as a person feels it, in Debian's Chromium
  * driven by playwright-core (as the e2e tests do), against the production build:
  *  - typing in the claim editor's rationale on an article with 300 claims (keydown to the next paint),
+ *    in three loads of the page, each followed by the same typing into a bare text box (Chromium's
+ *    own floor on this host at that moment, printed beside it),
  *  - saving a claim's status until its highlight in the text shows the new status,
  *  - a 2 MB article: import (form and API), the page's transfer against the gzipped text, open and
  *    interactive, and an over-size paste refused in the browser before any upload.
@@ -41,8 +43,11 @@ const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, "--disable-gpu-vsync", "--disable-f
 const PACED_CHROMIUM_ARGS = E2E_CHROMIUM_ARGS;
 
 const CLAIMS = 300;
-// About 200 measured keystrokes (the first 5 are warm-up): p99 is then the third-slowest, not the single slowest of 40.
+// About 200 measured keystrokes per page load (the first 5 are warm-up), in three loads of the page:
+// the p99 is taken over all 600, so it is the seventh-slowest keystroke. Over one load's 200 it was
+// the third-slowest, and one stall of this shared host (three keys in a row held up) decided it.
 const KEYSTROKES = 205;
+const TYPING_LOADS = 3;
 const KEY_INTERVAL_MS = 80; // a fast typist: about 12 characters a second
 const SAVES = 6;
 const OPENS = 3;
@@ -176,7 +181,7 @@ function uniqueCopy(big: string, name: string): string {
 
 // ---------------------------------------------------------------- trace
 
-const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc", "viz", "benchmark"];
+const TRACE_CATEGORIES = process.env.BENCH_BROWSER_TRACE_CATEGORIES?.split(",") ?? ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc", "viz", "benchmark"];
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: Record<string, unknown> };
 
@@ -269,10 +274,27 @@ function summariseProfile(profile: CpuProfile) {
 /** Resolves after the next frame has been produced: a rAF callback, then a task queued from it. */
 const NEXT_PAINT = `() => new Promise((resolve) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now()); c.port2.postMessage(0); }))`;
 
-async function typing(page: Page, baseUrl: string, articleId: string, claimId: string, trace?: { browser: Browser; file: string }) {
+/**
+ * The floor for the typing figures: a page with nothing but a text box of the rationale's size in a
+ * form, no script of ours, typed into the same way in the same run. What it takes is Chromium's own
+ * work on this host at that moment (the typing command, a frame, its input routing).
+ */
+const BARE_TEXT_BOX_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A text box</title></head><body style="font: 14px sans-serif">
+<form><label>Rationale <textarea name="rationale" rows="5" style="display: block; width: 380px; height: 114px"></textarea></label></form></body></html>`;
+
+/** Opens the claim's editor in the article page. */
+const openClaim = (baseUrl: string, articleId: string, claimId: string) => async (page: Page) => {
   await page.goto(`${baseUrl}/articles/${articleId}?claim=${claimId}`);
   await waitForHydration(page, "textarea[name=rationale]");
   await page.locator(`[role=document] [data-claim-id="${claimId}"]`).waitFor();
+};
+const openBareTextBox = async (page: Page) => {
+  await page.setContent(BARE_TEXT_BOX_PAGE);
+};
+
+/** Opens a page with `open`, then types KEYSTROKES characters into its rationale box, timing each. */
+async function typing(page: Page, open: (page: Page) => Promise<void>, trace?: { browser: Browser; file: string }) {
+  await open(page);
   await page.evaluate(`(() => {
     const nextPaint = ${NEXT_PAINT};
     window.__keys = [];
@@ -548,11 +570,40 @@ export async function benchBrowser(root = process.cwd()) {
     }
 
     // 1. Typing (BENCH_BROWSER_TRACE=<file.json> records a Chromium trace of it and prints where the frames' time went).
+    // BENCH_BROWSER_TRACE_CATEGORIES=a,b overrides the categories (e.g. toplevel, to see which component posted each task).
     const traceFile = process.env.BENCH_BROWSER_TRACE;
-    const keys = await typing(page, server.url, articleId, claimId, traceFile ? { browser, file: traceFile } : undefined);
+    await page.goto("about:blank"); // the articles list's own timers stay out of the typing
+    const loads: Awaited<ReturnType<typeof typing>>[] = [];
+    const bareLoads: Awaited<ReturnType<typeof typing>>[] = [];
+    for (let i = 0; i < TYPING_LOADS; i++) {
+      // Each load in a tab of its own, as a desk opens a claim (a load in the same tab would first
+      // collect the last page's garbage); traced: the first load only. After each, the bare text
+      // box in a tab of its own, so both meet the host in the same state.
+      const tab = await context.newPage();
+      const load = await typing(tab, openClaim(server.url, articleId, claimId), traceFile && i === 0 ? { browser, file: traceFile } : undefined);
+      await tab.close();
+      log(`typing, page load ${i + 1}: ${load.total.length} keystrokes, p50 ${f(pct(load.total, 50))} ms, p99 ${f(pct(load.total, 99))} ms, max ${f(Math.max(...load.total))} ms`);
+      loads.push(load);
+      const bareTab = await context.newPage();
+      const bare = await typing(bareTab, openBareTextBox);
+      await bareTab.close();
+      log(`typing, bare text box ${i + 1}: p50 ${f(pct(bare.total, 50))} ms, p99 ${f(pct(bare.total, 99))} ms, max ${f(Math.max(...bare.total))} ms`);
+      bareLoads.push(bare);
+    }
+    const bareKeys = bareLoads.flatMap((l) => l.total);
+    const all = <K extends "total" | "toCommit" | "delay" | "toFrame" | "afterFrame">(k: K) => loads.flatMap((l) => l[k]);
+    const keys = {
+      total: all("total"),
+      toCommit: all("toCommit"),
+      delay: all("delay"),
+      toFrame: all("toFrame"),
+      afterFrame: all("afterFrame"),
+      slowest: loads.flatMap((l) => l.slowest).sort((a, b) => b.painted - b.t0 - (a.painted - a.t0)).slice(0, 4),
+    };
+    const perLoad = (p: number) => loads.map((l) => f(pct(l.total, p))).join(", ");
     log(
       `typing done: ${keys.total.length} keystrokes, keydown to paint p50 ${f(pct(keys.total, 50))} ms, p90 ${f(pct(keys.total, 90))} ms, p99 ${f(pct(keys.total, 99))} ms, max ${f(Math.max(...keys.total))} ms;` +
-        ` to commit p99 ${f(pct(keys.toCommit, 99))} ms; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`,
+        ` to commit p99 ${f(pct(keys.toCommit, 99))} ms; a bare text box p50 ${f(pct(bareKeys, 50))} ms, p99 ${f(pct(bareKeys, 99))} ms; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`,
     );
     const split = (xs: number[]) => `p50 ${f(pct(xs, 50))}, p90 ${f(pct(xs, 90))}, p99 ${f(pct(xs, 99))}`;
     log(
@@ -689,11 +740,13 @@ export async function benchBrowser(root = process.cwd()) {
       "",
       `Browser bench: Chromium ${browser.version()} headless, viewport 1400x1000; machine ${os.cpus().length} CPU(s), load average ${load};` +
         ` host probe (a fixed loop, lower is faster, 350–410 ms at this host's usual speed) ${f(probeBefore)} ms before the typing, ${f(probeAfter)} ms after the opens.`,
-      `Typing: ${keys.total.length} keystrokes (after 5 warm-up) into the rationale of claim ${CLAIMS / 2} on an article with ${CLAIMS} claims, one every ${KEY_INTERVAL_MS} ms.`,
+      `Typing: ${keys.total.length} keystrokes in ${loads.length} loads of the page (${KEYSTROKES - 5} each, after 5 warm-up) into the rationale of claim ${CLAIMS / 2} on an article with ${CLAIMS} claims, one every ${KEY_INTERVAL_MS} ms.`,
       "  Method: per keystroke, from the keydown event's timestamp (when Chromium received the key, so time queued behind",
       "  earlier work counts) to the next frame after React committed: a requestAnimationFrame callback queued from the",
       "  input event, then a task posted from it, which runs once that frame is rendered. Marks: performance.mark('key-N').",
-      `  keydown -> next paint: p50 ${f(typingP50)} ms, p99 ${f(typingP99)} ms, max ${f(Math.max(...keys.total))} ms;` +
+      `  keydown -> next paint: p50 ${f(typingP50)} ms, p99 ${f(typingP99)} ms, max ${f(Math.max(...keys.total))} ms (per load: p50 ${perLoad(50)} ms; p99 ${perLoad(99)} ms);` +
+        ` a bare text box in a form, typed the same way between the loads: p50 ${f(pct(bareKeys, 50))} ms, p99 ${f(pct(bareKeys, 99))} ms` +
+        ` (the article page ${(typingP50 / pct(bareKeys, 50)).toFixed(2)}x at p50, ${(typingP99 / pct(bareKeys, 99)).toFixed(2)}x at p99);` +
         ` keydown -> React committed: p50 ${f(pct(keys.toCommit, 50))} ms, p99 ${f(pct(keys.toCommit, 99))} ms; input delay p99 ${f(pct(keys.delay, 99))} ms`,
       `Save -> highlight: ${saves.length} saves of a new status (after 1 warm-up), Save clicked to the badge in the text showing the new status, painted.`,
       `  p50 ${f(save50)} ms, p99 ${f(save99)} ms; of which the server action's answer (response headers) came after p50 ${f(pct(saves.map((s) => s.server), 50))} ms,` +
@@ -710,7 +763,7 @@ export async function benchBrowser(root = process.cwd()) {
       `  Over-size paste (2 MB + 1 characters): notice shown after ${f(pasteMs)} ms; requests other than GET after pressing Import: ${uploads.length}${uploads.length ? ` (${uploads.join(", ")})` : ""}; still on the form: ${stillHere}`,
       "",
       "Targets (issue 10, browser):",
-      `  ${verdict(typingP50 < TARGET.keyMs && typingP99 < TARGET.keyMs)} typing, keydown to next paint: p50 ${f(typingP50)} ms, p99 ${f(typingP99)} ms (target < ${TARGET.keyMs} ms)`,
+      `  ${verdict(typingP50 < TARGET.keyMs && typingP99 < TARGET.keyMs)} typing, keydown to next paint: p50 ${f(typingP50)} ms, p99 ${f(typingP99)} ms over ${keys.total.length} keystrokes (target < ${TARGET.keyMs} ms; p99 per page load ${perLoad(99)} ms; a bare text box p50 ${f(pct(bareKeys, 50))} ms, p99 ${f(pct(bareKeys, 99))} ms)`,
       `  ${verdict(save50 < TARGET.saveMs)} save to highlight p50 ${f(save50)} ms (target < ${TARGET.saveMs} ms; p99 ${f(save99)} ms)`,
       `  ${verdict(api50 < TARGET.importMs && formAnswered < TARGET.importMs)} 2 MB import: API p50 ${f(api50)} ms, form p50 ${f(formAnswered)} ms (target < ${TARGET.importMs} ms)`,
       `  ${verdict(ratio <= TARGET.transferRatio)} page transfer ${ratio.toFixed(2)}x the gzipped text (target <= ${TARGET.transferRatio}x)`,
