@@ -181,6 +181,7 @@ function uniqueCopy(big: string, name: string): string {
 
 // ---------------------------------------------------------------- trace
 
+// BENCH_BROWSER_TRACE_CATEGORIES=a,b chooses others (e.g. toplevel: which component posted each task).
 const TRACE_CATEGORIES = process.env.BENCH_BROWSER_TRACE_CATEGORIES?.split(",") ?? ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc", "viz", "benchmark"];
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: Record<string, unknown> };
@@ -345,20 +346,24 @@ async function typing(page: Page, open: (page: Page) => Promise<void>, trace?: {
     log(`trace written to ${trace.file}`);
     summariseTrace(JSON.parse(buffer.toString("utf8")));
   }
-  const keys = (await page.evaluate("window.__keys")) as { t0: number; handled: number; committed: number; frame: number; painted: number }[];
+  const keys = (await page.evaluate("window.__keys")) as Keystroke[];
   const value = await page.inputValue("textarea[name=rationale]");
   if (!value.endsWith(text)) throw new Error("the typed text did not reach the rationale field");
-  // Discard the edits: leave with nothing unsaved.
-  page.once("dialog", (d) => d.accept());
-  const warm = keys.slice(5); // the first few include lazy work (fonts, JIT)
+  return keys.slice(5); // the first few include lazy work (fonts, JIT)
+}
+
+type Keystroke = { t0: number; handled: number; committed: number; frame: number; painted: number };
+
+/** The figures of a set of keystrokes (one page load's, or all of them). */
+function keyFigures(keys: Keystroke[]) {
   return {
-    total: warm.map((k) => k.painted - k.t0),
-    toCommit: warm.map((k) => k.committed - k.t0),
-    delay: warm.map((k) => k.handled - k.t0),
+    total: keys.map((k) => k.painted - k.t0),
+    toCommit: keys.map((k) => k.committed - k.t0),
+    delay: keys.map((k) => k.handled - k.t0),
     /** From React's commit to the frame's rAF callbacks, and from those to the task queued from them. */
-    toFrame: warm.map((k) => k.frame - k.committed),
-    afterFrame: warm.map((k) => k.painted - k.frame),
-    slowest: [...warm].sort((a, b) => b.painted - b.t0 - (a.painted - a.t0)).slice(0, 4),
+    toFrame: keys.map((k) => k.frame - k.committed),
+    afterFrame: keys.map((k) => k.painted - k.frame),
+    slowest: [...keys].sort((a, b) => b.painted - b.t0 - (a.painted - a.t0)).slice(0, 4),
   };
 }
 
@@ -570,36 +575,31 @@ export async function benchBrowser(root = process.cwd()) {
     }
 
     // 1. Typing (BENCH_BROWSER_TRACE=<file.json> records a Chromium trace of it and prints where the frames' time went).
-    // BENCH_BROWSER_TRACE_CATEGORIES=a,b overrides the categories (e.g. toplevel, to see which component posted each task).
     const traceFile = process.env.BENCH_BROWSER_TRACE;
     await page.goto("about:blank"); // the articles list's own timers stay out of the typing
-    const loads: Awaited<ReturnType<typeof typing>>[] = [];
-    const bareLoads: Awaited<ReturnType<typeof typing>>[] = [];
+    const loads: ReturnType<typeof keyFigures>[] = [];
+    const typed: Keystroke[] = [];
+    const bareTyped: Keystroke[] = [];
     for (let i = 0; i < TYPING_LOADS; i++) {
       // Each load in a tab of its own, as a desk opens a claim (a load in the same tab would first
-      // collect the last page's garbage); traced: the first load only. After each, the bare text
-      // box in a tab of its own, so both meet the host in the same state.
+      // collect the last page's garbage; closing the tab discards the unsaved edits); traced: the
+      // first load only. After each, the bare text box in a tab of its own, so both meet the host
+      // in the same state.
       const tab = await context.newPage();
       const load = await typing(tab, openClaim(server.url, articleId, claimId), traceFile && i === 0 ? { browser, file: traceFile } : undefined);
       await tab.close();
-      log(`typing, page load ${i + 1}: ${load.total.length} keystrokes, p50 ${f(pct(load.total, 50))} ms, p99 ${f(pct(load.total, 99))} ms, max ${f(Math.max(...load.total))} ms`);
-      loads.push(load);
+      typed.push(...load);
+      loads.push(keyFigures(load));
+      log(`typing, page load ${i + 1}: ${load.length} keystrokes, p50 ${f(pct(loads[i].total, 50))} ms, p99 ${f(pct(loads[i].total, 99))} ms, max ${f(Math.max(...loads[i].total))} ms`);
       const bareTab = await context.newPage();
       const bare = await typing(bareTab, openBareTextBox);
       await bareTab.close();
-      log(`typing, bare text box ${i + 1}: p50 ${f(pct(bare.total, 50))} ms, p99 ${f(pct(bare.total, 99))} ms, max ${f(Math.max(...bare.total))} ms`);
-      bareLoads.push(bare);
+      bareTyped.push(...bare);
+      const bareTotal = keyFigures(bare).total;
+      log(`typing, bare text box ${i + 1}: p50 ${f(pct(bareTotal, 50))} ms, p99 ${f(pct(bareTotal, 99))} ms, max ${f(Math.max(...bareTotal))} ms`);
     }
-    const bareKeys = bareLoads.flatMap((l) => l.total);
-    const all = <K extends "total" | "toCommit" | "delay" | "toFrame" | "afterFrame">(k: K) => loads.flatMap((l) => l[k]);
-    const keys = {
-      total: all("total"),
-      toCommit: all("toCommit"),
-      delay: all("delay"),
-      toFrame: all("toFrame"),
-      afterFrame: all("afterFrame"),
-      slowest: loads.flatMap((l) => l.slowest).sort((a, b) => b.painted - b.t0 - (a.painted - a.t0)).slice(0, 4),
-    };
+    const keys = keyFigures(typed);
+    const bareKeys = keyFigures(bareTyped).total;
     const perLoad = (p: number) => loads.map((l) => f(pct(l.total, p))).join(", ");
     log(
       `typing done: ${keys.total.length} keystrokes, keydown to paint p50 ${f(pct(keys.total, 50))} ms, p90 ${f(pct(keys.total, 90))} ms, p99 ${f(pct(keys.total, 99))} ms, max ${f(Math.max(...keys.total))} ms;` +
