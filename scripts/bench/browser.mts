@@ -666,7 +666,10 @@ export async function benchBrowser(root = process.cwd()) {
       const tForm = Date.now();
       await Promise.all([page.waitForURL(/\/articles\/[^/]+$/, { timeout: 60_000 }), page.getByRole("button", { name: "Import article" }).click()]);
       const atAddress = Date.now() - tForm;
-      const answered = ((await page.evaluate("window.__answered").catch(() => NaN)) as number) - clicked;
+      // The router can move to the new address before the answer's last bytes are read (it acts on
+      // the action's result as soon as that part arrives): wait for them, never time a missing read.
+      const answeredAt = await page.waitForFunction("Number.isFinite(window.__answered) && window.__answered", undefined, { timeout: 60_000 });
+      const answered = ((await answeredAt.jsonValue()) as number) - clicked;
       await page.waitForSelector("[role=document]", { timeout: 120_000 });
       await waitForHydration(page, "[role=document]");
       const hydrated = Date.now() - tForm;
