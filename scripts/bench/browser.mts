@@ -32,8 +32,11 @@ import { buildBenchArticle } from "./seed.mts";
  * something to draw instead of at the display's next 60 Hz tick: the figures are then the page's
  * own work, not the phase of a refresh cycle (with the tick, up to 16.7 ms of waiting is added to
  * every keystroke).
+ *
+ * BENCH_BROWSER_EXTRA_ARGS="--flag …" adds flags for a comparison (e.g.
+ * --disable-features=NavigationPredictor, see docs/perf-profile.md); the verdicts are on the ones here.
  */
-const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, "--disable-gpu-vsync", "--disable-frame-rate-limit"];
+const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, "--disable-gpu-vsync", "--disable-frame-rate-limit", ...(process.env.BENCH_BROWSER_EXTRA_ARGS?.split(" ").filter(Boolean) ?? [])];
 /**
  * For opening the big article: frames paced as a browser paces them (60 a second at most). Without
  * the limit, Chromium draws frame after frame while the page loads (the open waits on
@@ -491,6 +494,7 @@ export async function benchBrowser(root = process.cwd()) {
   // The browsers and their windows first, each with a page kept open: a browser's window starts its
   // own user-interface renderer (about a second of CPU), which must not land on anything measured;
   // the database and the server are made meanwhile.
+  if (process.env.BENCH_BROWSER_EXTRA_ARGS) log(`with extra Chromium flags for typing and saving: ${process.env.BENCH_BROWSER_EXTRA_ARGS}`);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const paced = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: PACED_CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
