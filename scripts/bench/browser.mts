@@ -34,8 +34,8 @@ import { buildBenchArticle } from "./seed.mts";
  * own work, not the phase of a refresh cycle (with the tick, up to 16.7 ms of waiting is added to
  * every keystroke).
  *
- * BENCH_BROWSER_EXTRA_ARGS="--flag …" adds flags for a comparison (e.g.
- * --disable-features=NavigationPredictor, see docs/perf-profile.md); the verdicts are on the ones here.
+ * BENCH_BROWSER_EXTRA_ARGS="--flag …" adds flags to both of the typing's Chromiums (below), for a
+ * comparison; the verdicts are on the bench's own flags.
  */
 const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, "--disable-gpu-vsync", "--disable-frame-rate-limit"];
 const EXTRA_ARGS = process.env.BENCH_BROWSER_EXTRA_ARGS?.split(" ").filter(Boolean) ?? [];
@@ -79,8 +79,8 @@ async function launchChromium(args: string[], extra: string[]): Promise<Browser>
   const given = newChromiumCommandLine(before);
   for (const list of joined) {
     const prefix = list.slice(0, list.indexOf("=") + 1);
-    const lists = given.filter((a) => a.startsWith(prefix));
-    if (lists.length !== 1 || lists[0] !== list) throw new Error(`Chromium was not given one ${prefix}… as meant: ${lists.join(" ")}`);
+    const found = given.filter((a) => a.startsWith(prefix));
+    if (found.length !== 1 || found[0] !== list) throw new Error(`Chromium was not given one ${prefix}… as meant: ${found.join(" ")}`);
     log(`Chromium's ${prefix.slice(0, -1)}: ${list.slice(prefix.length)}`);
   }
   return browser;
@@ -110,6 +110,7 @@ function newChromiumCommandLine(before: Map<string, string[]>): string[] {
   if (fresh.length !== 1) throw new Error(`expected one new Chromium started by this process, found ${fresh.length}`);
   return fresh[0][1];
 }
+
 /**
  * For opening the big article: frames paced as a browser paces them (60 a second at most). Without
  * the limit, Chromium draws frame after frame while the page loads (the open waits on
