@@ -766,7 +766,11 @@ export async function benchBrowser(root = process.cwd()) {
       const atAddress = Date.now() - tForm;
       // The router can move to the new address before the answer's last bytes are read (it acts on
       // the action's result as soon as that part arrives): wait for them, never time a missing read.
-      const answeredAt = await page.waitForFunction("Number.isFinite(window.__answered) && window.__answered", undefined, { timeout: 60_000 });
+      // (A function, not a string: the page's Content-Security-Policy refuses a string evaluated in it.)
+      const answeredAt = await page.waitForFunction(() => {
+        const at = (window as unknown as { __answered: number }).__answered;
+        return Number.isFinite(at) && at;
+      }, undefined, { timeout: 60_000 });
       const answered = ((await answeredAt.jsonValue()) as number) - clicked;
       await page.waitForSelector("[role=document]", { timeout: 120_000 });
       await waitForHydration(page, "[role=document]");
