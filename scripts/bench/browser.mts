@@ -665,6 +665,13 @@ export async function benchBrowser(root = process.cwd()) {
     const bareTyped: Keystroke[] = [];
     const shippedLoads: ReturnType<typeof keyFigures>[] = [];
     const shippedTyped: Keystroke[] = [];
+    /** One load's keystrokes, kept with the others of its kind, and its figures logged. */
+    const keep = (load: Keystroke[], into: Keystroke[], figures: ReturnType<typeof keyFigures>[] | null, label: string) => {
+      into.push(...load);
+      const k = keyFigures(load);
+      figures?.push(k);
+      log(`typing, ${label}: ${load.length} keystrokes, p50 ${f(pct(k.total, 50))} ms, p99 ${f(pct(k.total, 99))} ms, max ${f(Math.max(...k.total))} ms; committed -> rAF p99 ${f(pct(k.toFrame, 99))} ms`);
+    };
     for (let i = 0; i < TYPING_LOADS; i++) {
       // Each load in a tab of its own, as a desk opens a claim (a load in the same tab would first
       // collect the last page's garbage; closing the tab discards the unsaved edits); traced: the
@@ -673,31 +680,21 @@ export async function benchBrowser(root = process.cwd()) {
       const tab = await context.newPage();
       const load = await typing(tab, openClaim(server.url, articleId, claimId), traceFile && i === 0 ? { browser, file: traceFile } : undefined);
       await tab.close();
-      typed.push(...load);
-      loads.push(keyFigures(load));
-      log(`typing, page load ${i + 1}: ${load.length} keystrokes, p50 ${f(pct(loads[i].total, 50))} ms, p99 ${f(pct(loads[i].total, 99))} ms, max ${f(Math.max(...loads[i].total))} ms`);
+      keep(load, typed, loads, `page load ${i + 1}`);
       const bareTab = await context.newPage();
       const bare = await typing(bareTab, openBareTextBox);
       await bareTab.close();
-      bareTyped.push(...bare);
-      const bareTotal = keyFigures(bare).total;
-      log(`typing, bare text box ${i + 1}: p50 ${f(pct(bareTotal, 50))} ms, p99 ${f(pct(bareTotal, 99))} ms, max ${f(Math.max(...bareTotal))} ms`);
+      keep(bare, bareTyped, null, `bare text box ${i + 1}`);
       const shippedTab = await shippedContext.newPage();
       const asShipped = await typing(shippedTab, openClaim(server.url, articleId, claimId));
       await shippedTab.close();
-      shippedTyped.push(...asShipped);
-      shippedLoads.push(keyFigures(asShipped));
-      log(
-        `typing, page load ${i + 1} with the navigation predictor on: p50 ${f(pct(shippedLoads[i].total, 50))} ms, p99 ${f(pct(shippedLoads[i].total, 99))} ms, max ${f(Math.max(...shippedLoads[i].total))} ms;` +
-          ` committed -> rAF p99 ${f(pct(shippedLoads[i].toFrame, 99))} ms`,
-      );
+      keep(asShipped, shippedTyped, shippedLoads, `page load ${i + 1} with the navigation predictor on`);
     }
+    const perLoad = (p: number, of = loads) => of.map((l) => f(pct(l.total, p))).join(", ");
     const shippedKeys = keyFigures(shippedTyped);
-    const shippedPerLoad = shippedLoads.map((l) => f(pct(l.total, 99))).join(", ");
-    const asShippedFigures = `p50 ${f(pct(shippedKeys.total, 50))} ms, p99 ${f(pct(shippedKeys.total, 99))} ms (p99 per page load ${shippedPerLoad} ms)`;
+    const asShippedFigures = `p50 ${f(pct(shippedKeys.total, 50))} ms, p99 ${f(pct(shippedKeys.total, 99))} ms (p99 per page load ${perLoad(99, shippedLoads)} ms)`;
     const keys = keyFigures(typed);
     const bareKeys = keyFigures(bareTyped).total;
-    const perLoad = (p: number) => loads.map((l) => f(pct(l.total, p))).join(", ");
     log(
       `typing done: ${keys.total.length} keystrokes, keydown to paint p50 ${f(pct(keys.total, 50))} ms, p90 ${f(pct(keys.total, 90))} ms, p99 ${f(pct(keys.total, 99))} ms, max ${f(Math.max(...keys.total))} ms;` +
         ` to commit p99 ${f(pct(keys.toCommit, 99))} ms; a bare text box p50 ${f(pct(bareKeys, 50))} ms, p99 ${f(pct(bareKeys, 99))} ms; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`,
